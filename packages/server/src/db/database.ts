@@ -1,0 +1,56 @@
+// Opens the one query layer over either engine: embedded SQLite (default) or PostgreSQL.
+import fs from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from "kysely";
+import pg from "pg";
+import type { Config } from "../config";
+import { migrations } from "./migrations/index";
+import type { Database } from "./schema";
+
+export type Engine = "sqlite" | "postgres";
+export interface Db {
+  engine: Engine;
+  k: Kysely<Database>;
+  /** The raw SQLite handle, for online backup and integrity checks; null on PostgreSQL. */
+  sqlite: SQLite.Database | null;
+  close(): Promise<void>;
+}
+
+// PostgreSQL returns INT8 and NUMERIC as strings by default; our counts and money fit in a double.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+
+export function openSqlite(file: string): Db {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  // FULL: a commit the API acknowledged survives a power cut, not only a crash.
+  sqlite.pragma("synchronous = FULL");
+  const k = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { engine: "sqlite", k, sqlite, close: () => k.destroy() };
+}
+
+export function openPostgres(url: string, max = 10): Db {
+  const pool = new pg.Pool({ connectionString: url, max });
+  const k = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { engine: "postgres", k, sqlite: null, close: () => k.destroy() };
+}
+
+export function openDatabase(config: Pick<Config, "database">): Db {
+  return config.database.kind === "postgres"
+    ? openPostgres(config.database.url)
+    : openSqlite(config.database.file);
+}
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Applies every pending migration; used by boot, the CLI and the tests alike. */
+export async function migrate(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db: db.k, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
