@@ -1,0 +1,17 @@
+// Starting Oars: open the database, migrate, build the app and listen.
+import type { Config } from "./config";
+import { migrate, openDatabase } from "./db/database";
+import { buildApp, type App } from "./http/app";
+import { createMailer } from "./mail";
+
+export async function startServer(config: Config): Promise<{ app: App; url: string }> {
+  const db = openDatabase(config);
+  await migrate(db);
+  const app = await buildApp({ db, config, mailer: createMailer(config) });
+  app.addHook("onClose", async () => db.close());
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
+  return { app, url: `http://${shownHost}:${port}` };
+}
