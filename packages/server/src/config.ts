@@ -10,10 +10,23 @@ const Env = z.object({
   OARS_DATABASE_URL: z
     .string()
     .optional()
-    .refine((u) => u === undefined || /^(postgres|postgresql|sqlite|file):/.test(u), "must be postgres://… or sqlite:PATH"),
+    .refine(
+      (u) => u === undefined || /^(postgres|postgresql|sqlite|file):/.test(u),
+      "must be postgres://… or sqlite:PATH",
+    ),
   OARS_PUBLIC_URL: z.string().url().optional(),
-  OARS_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(30),
-  OARS_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  OARS_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(30),
+  OARS_SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(12),
   OARS_SMTP_URL: z.string().optional(),
   OARS_SMTP_FROM: z.string().default("Oars <oars@localhost>"),
   OARS_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -47,7 +60,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const database: Config["database"] =
     url && /^postgres(ql)?:/.test(url)
       ? { kind: "postgres", url }
-      : { kind: "sqlite", file: url ? url.replace(/^(sqlite|file):(\/\/)?/, "") : path.join(dataDir, "oars.db") };
+      : {
+          kind: "sqlite",
+          file: url ? url.replace(/^(sqlite|file):(\/\/)?/, "") : path.join(dataDir, "oars.db"),
+        };
   return {
     port: e.PORT,
     host: e.HOST,

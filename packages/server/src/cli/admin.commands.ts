@@ -38,13 +38,19 @@ export function registerAdminCommands(program: Command): void {
       const problem = passwordProblem(password, { email });
       if (problem) throw new Error(`password ${problem}`);
       await withDb(async (db) => {
-        if (await db.k.selectFrom("orgs").select("id").executeTakeFirst()) throw new Error("Oars is already set up");
+        if (await db.k.selectFrom("orgs").select("id").executeTakeFirst())
+          throw new Error("Oars is already set up");
         const passwordHash = await hashPassword(password);
         const ids = await db.k.transaction().execute((tx) =>
           createOrgWithAdmin(
             tx,
             {
-              org: { name: o.orgName ?? "", currency: (o.currency ?? "USD").toUpperCase(), timeZone: o.timeZone ?? "UTC", fiscalYearStartMonth: Number(o.fiscalYearStart) },
+              org: {
+                name: o.orgName ?? "",
+                currency: (o.currency ?? "USD").toUpperCase(),
+                timeZone: o.timeZone ?? "UTC",
+                fiscalYearStartMonth: Number(o.fiscalYearStart),
+              },
               admin: { name: o.adminName ?? "", email, password },
             },
             passwordHash,
@@ -78,7 +84,12 @@ export function registerAdminCommands(program: Command): void {
           capacityHoursPerWeek: Number(o.capacity),
         });
         const res = await invitePerson(ctx, input);
-        print(Boolean(o.json), res, () => `Invited ${res.person.name} <${res.person.email}>\nSet-password link (valid until ${res.link.expiresAt}):\n${res.link.url}`);
+        print(
+          Boolean(o.json),
+          res,
+          () =>
+            `Invited ${res.person.name} <${res.person.email}>\nSet-password link (valid until ${res.link.expiresAt}):\n${res.link.url}`,
+        );
       });
     });
   user
@@ -95,7 +106,11 @@ export function registerAdminCommands(program: Command): void {
           all.push(...pageRes.items);
           cursor = pageRes.next ?? undefined;
         } while (cursor);
-        print(Boolean(o.json), all, () => all.map((p) => `${p.active ? " " : "x"} ${p.role.padEnd(8)} ${p.email.padEnd(36)} ${p.name}`).join("\n"));
+        print(Boolean(o.json), all, () =>
+          all
+            .map((p) => `${p.active ? " " : "x"} ${p.role.padEnd(8)} ${p.email.padEnd(36)} ${p.name}`)
+            .join("\n"),
+        );
       });
     });
   user
@@ -104,7 +119,12 @@ export function registerAdminCommands(program: Command): void {
     .action(async (email: string) => {
       await withDb(async (db, config) => {
         const ctx = await cliContext(db, config);
-        const p = await db.k.selectFrom("people").select(["id", "version"]).where("email", "=", email.toLowerCase()).where("org_id", "=", ctx.actor.orgId).executeTakeFirst();
+        const p = await db.k
+          .selectFrom("people")
+          .select(["id", "version"])
+          .where("email", "=", email.toLowerCase())
+          .where("org_id", "=", ctx.actor.orgId)
+          .executeTakeFirst();
         if (!p) throw new Error(`No person with email ${email}`);
         await updatePerson(ctx, p.id, { version: p.version, active: false });
         process.stdout.write(`Deactivated ${email}\n`);
@@ -116,7 +136,12 @@ export function registerAdminCommands(program: Command): void {
     .action(async (email: string) => {
       await withDb(async (db, config) => {
         const ctx = await cliContext(db, config);
-        const p = await db.k.selectFrom("people").select("id").where("email", "=", email.toLowerCase()).where("org_id", "=", ctx.actor.orgId).executeTakeFirst();
+        const p = await db.k
+          .selectFrom("people")
+          .select("id")
+          .where("email", "=", email.toLowerCase())
+          .where("org_id", "=", ctx.actor.orgId)
+          .executeTakeFirst();
         if (!p) throw new Error(`No person with email ${email}`);
         const link = await issueLinkFor(ctx, p.id);
         process.stdout.write(`One-time link for ${email} (valid until ${link.expiresAt}):\n${link.url}\n`);
@@ -137,7 +162,11 @@ export function registerAdminCommands(program: Command): void {
         const scope = TokenScope.parse(o.scope);
         const { secret } = await db.k.transaction().execute(async (tx) => {
           const created = await insertToken(tx, ctx, ctx.actor, { name: o.name, scope });
-          await recordAudit(tx, ctx, ctx.actor.orgId, { entity: "api_token", entityId: created.token.id, action: "create-cli" });
+          await recordAudit(tx, ctx, ctx.actor.orgId, {
+            entity: "api_token",
+            entityId: created.token.id,
+            action: "create-cli",
+          });
           return created;
         });
         process.stdout.write(`${secret}\n`);

@@ -21,7 +21,10 @@ export function registerDataCommands(program: Command): void {
       await withDb(async (db, config) => {
         const res = await seedDemo({ db, config, mailer: createMailer(config) }, { today: o.today });
         print(Boolean(o.json), res, () =>
-          [`Demo organisation ${res.orgId} created. Sign in as:`, ...res.people.map((p) => `  ${p.email.padEnd(30)} ${p.password.padEnd(20)} ${p.title}`)].join("\n"),
+          [
+            `Demo organisation ${res.orgId} created. Sign in as:`,
+            ...res.people.map((p) => `  ${p.email.padEnd(30)} ${p.password.padEnd(20)} ${p.title}`),
+          ].join("\n"),
         );
       });
     });
@@ -42,12 +45,14 @@ export function registerDataCommands(program: Command): void {
     .description("replace the SQLite database with a backup (stop the server first)")
     .action(async (file: string) => {
       const config = loadConfig(process.env);
-      if (config.database.kind !== "sqlite") throw new Error("On PostgreSQL, restore with pg_restore (see the README)");
+      if (config.database.kind !== "sqlite")
+        throw new Error("On PostgreSQL, restore with pg_restore (see the README)");
       const source = new SQLite(path.resolve(file), { readonly: true, fileMustExist: true });
       const check = source.pragma("integrity_check", { simple: true });
       const isOars = source.prepare("select name from sqlite_master where name = 'orgs'").get();
       source.close();
-      if (check !== "ok" || !isOars) throw new Error(`${file} is not a sound Oars backup (integrity: ${String(check)})`);
+      if (check !== "ok" || !isOars)
+        throw new Error(`${file} is not a sound Oars backup (integrity: ${String(check)})`);
       const target = config.database.file;
       for (const suffix of ["-wal", "-shm"]) fs.rmSync(target + suffix, { force: true });
       fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -64,7 +69,10 @@ export function registerDataCommands(program: Command): void {
       await withDb(async (db) => {
         const orgs = await db.k.selectFrom("orgs").select("id").execute();
         const orgId = o.org ?? (orgs.length === 1 ? orgs[0]?.id : undefined);
-        if (!orgId) throw new Error(orgs.length === 0 ? "No organisation to export" : "Several organisations: choose one with --org");
+        if (!orgId)
+          throw new Error(
+            orgs.length === 0 ? "No organisation to export" : "Several organisations: choose one with --org",
+          );
         const doc = JSON.stringify(await exportOrg(db, orgId));
         if (o.out) fs.writeFileSync(o.out, doc);
         else process.stdout.write(`${doc}\n`);

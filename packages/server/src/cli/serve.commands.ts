@@ -14,7 +14,8 @@ export function registerServeCommands(program: Command): void {
       const config = loadConfig(process.env);
       if (opts.port !== undefined) {
         const port = Number(opts.port);
-        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, not ${opts.port}`);
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
+          throw new Error(`--port must be 0–65535, not ${opts.port}`);
         config.port = port;
       }
       if (opts.host !== undefined) config.host = opts.host;

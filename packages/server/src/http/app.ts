@@ -8,7 +8,12 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type RawServerDefault } from "fastify";
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type RawServerDefault,
+} from "fastify";
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -32,7 +37,13 @@ declare module "fastify" {
   }
 }
 
-export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+export type App = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../web/dist");
 
 export async function buildApp(services: Services, opts: { logger?: boolean } = {}): Promise<App> {
@@ -106,11 +117,19 @@ export async function buildApp(services: Services, opts: { logger?: boolean } = 
     const e = toAppError(err);
     if (e.status >= 500) req.log.error({ err }, "request failed");
     if (e.retryAfterSeconds) reply.header("retry-after", String(e.retryAfterSeconds));
-    const body = { error: { code: e.code, message: e.status >= 500 ? "Something went wrong on our side" : e.message, ...(e.field ? { field: e.field } : {}) } };
+    const body = {
+      error: {
+        code: e.code,
+        message: e.status >= 500 ? "Something went wrong on our side" : e.message,
+        ...(e.field ? { field: e.field } : {}),
+      },
+    };
     return reply.status(e.status).send(body);
   });
 
-  app.get("/api/openapi.json", { schema: { hide: true }, config: { policy: "public" } }, async () => app.swagger());
+  app.get("/api/openapi.json", { schema: { hide: true }, config: { policy: "public" } }, async () =>
+    app.swagger(),
+  );
   await registerRoutes(app);
   await serveWebApp(app);
   return app;
@@ -121,35 +140,50 @@ function toAppError(err: FastifyError): AppError {
   if (hasZodFastifySchemaValidationErrors(err)) {
     const issue = err.validation[0];
     const where = err.validationContext === "body" ? "" : `${err.validationContext ?? ""}.`;
-    const field = `${where}${(issue?.instancePath ?? "").replace(/^\//, "").replace(/\//g, ".")}`.replace(/\.$/, "") || String(err.validationContext ?? "body");
+    const field =
+      `${where}${(issue?.instancePath ?? "").replace(/^\//, "").replace(/\//g, ".")}`.replace(/\.$/, "") ||
+      String(err.validationContext ?? "body");
     return new AppError("invalid", `${field}: ${issue?.message ?? "is invalid"}`, field);
   }
   const code = err.code ?? "";
-  if (code === "FST_ERR_CTP_BODY_TOO_LARGE") return new AppError("too_large", "The request body is too large");
+  if (code === "FST_ERR_CTP_BODY_TOO_LARGE")
+    return new AppError("too_large", "The request body is too large");
   if (code.startsWith("FST_ERR_CTP") || err instanceof SyntaxError)
     return new AppError("invalid", `body: ${err.message}`, "body");
   if (err.statusCode === 404) return new AppError("not_found", "Not found");
-  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return new AppError("invalid", err.message);
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
+    return new AppError("invalid", err.message);
   return new AppError("internal", err.message);
 }
 
 async function serveWebApp(app: App): Promise<void> {
   const hasDist = fs.existsSync(path.join(WEB_DIST, "index.html"));
   if (hasDist) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, serve: true, prefix: "/" });
+    // serve: false — files go out through the one catch-all route below, so every route has a policy.
+    await app.register(fastifyStatic, { root: WEB_DIST, serve: false });
     app.get("/*", { schema: { hide: true }, config: { policy: "public" } }, async (req, reply) => {
       if (req.url.startsWith("/api/")) throw new AppError("not_found", "No such API route");
       const file = req.url.split("?")[0] ?? "/";
       const candidate = path.join(WEB_DIST, path.normalize(file));
-      if (candidate.startsWith(WEB_DIST) && file !== "/" && fs.existsSync(candidate) && fs.statSync(candidate).isFile()) {
-        return reply.sendFile(path.relative(WEB_DIST, candidate), file.startsWith("/assets/") ? { maxAge: "365d", immutable: true } : {});
+      if (
+        candidate.startsWith(WEB_DIST) &&
+        file !== "/" &&
+        fs.existsSync(candidate) &&
+        fs.statSync(candidate).isFile()
+      ) {
+        return reply.sendFile(
+          path.relative(WEB_DIST, candidate),
+          file.startsWith("/assets/") ? { maxAge: "365d", immutable: true } : {},
+        );
       }
       return reply.type("text/html").header("cache-control", "no-cache").sendFile("index.html");
     });
   } else {
     app.get("/*", { schema: { hide: true }, config: { policy: "public" } }, async (req, reply) => {
       if (req.url.startsWith("/api/")) throw new AppError("not_found", "No such API route");
-      return reply.type("text/plain").send("The Oars web app is not built. Run `npm run build` (npm start does it for you).");
+      return reply
+        .type("text/plain")
+        .send("The Oars web app is not built. Run `npm run build` (npm start does it for you).");
     });
   }
   app.setNotFoundHandler({}, (_req, reply) => {

@@ -25,11 +25,18 @@ export class AppError extends Error {
   }
 }
 
-export const invalid = (field: string, message: string) => new AppError("invalid", `${field}: ${message}`, field);
+export const invalid = (field: string, message: string) =>
+  new AppError("invalid", `${field}: ${message}`, field);
 export const unauthenticated = (message = "Sign in first") => new AppError("unauthenticated", message);
-export const forbidden = (message = "You may read this but not change it") => new AppError("forbidden", message);
+export const forbidden = (message = "You may read this but not change it") =>
+  new AppError("forbidden", message);
 export const notFound = (what = "Record") => new AppError("not_found", `${what} not found`);
 export const conflict = (message = "Someone else changed this record; reload and try again") =>
   new AppError("conflict", message);
 export const tooMany = (retryAfterSeconds: number) =>
-  new AppError("too_many", `Too many attempts; try again in ${retryAfterSeconds} s`, undefined, retryAfterSeconds);
+  new AppError(
+    "too_many",
+    `Too many attempts; try again in ${retryAfterSeconds} s`,
+    undefined,
+    retryAfterSeconds,
+  );

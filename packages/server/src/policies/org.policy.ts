@@ -43,7 +43,9 @@ export function assertMayChangePerson(s: Scope, person: PersonFacts, patch: Pers
     person.role !== "admin" &&
     person.teamId !== null &&
     s.writableTeams.has(person.teamId);
-  const fields = Object.keys(patch).filter((k) => k !== "version" && patch[k as keyof PersonUpdate] !== undefined);
+  const fields = Object.keys(patch).filter(
+    (k) => k !== "version" && patch[k as keyof PersonUpdate] !== undefined,
+  );
   for (const field of fields) {
     const selfService = self && field === "name";
     const managerial =

@@ -7,7 +7,10 @@ import { listAudit } from "./audit.service";
 export async function auditRoutes(app: App): Promise<void> {
   app.get(
     "/api/v1/audit",
-    { schema: { tags: ["audit"], querystring: AuditQuery, response: { 200: page(AuditEntry) } }, config: { policy: "admin" } },
+    {
+      schema: { tags: ["audit"], querystring: AuditQuery, response: { 200: page(AuditEntry) } },
+      config: { policy: "admin" },
+    },
     async (req) => listAudit(signedIn(req), req.query),
   );
 }

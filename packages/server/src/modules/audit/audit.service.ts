@@ -7,7 +7,18 @@ export async function listAudit(ctx: SignedInCtx, query: AuditQuery): Promise<Pa
   let q = ctx.db.k
     .selectFrom("audit_log as a")
     .leftJoin("people as p", "p.id", "a.actor_id")
-    .select(["a.id", "a.actor_id", "p.name as actor_name", "a.entity", "a.entity_id", "a.action", "a.before", "a.after", "a.request_id", "a.at"])
+    .select([
+      "a.id",
+      "a.actor_id",
+      "p.name as actor_name",
+      "a.entity",
+      "a.entity_id",
+      "a.action",
+      "a.before",
+      "a.after",
+      "a.request_id",
+      "a.at",
+    ])
     .where("a.org_id", "=", ctx.actor.orgId);
   if (query.entity) q = q.where("a.entity", "=", query.entity);
   if (query.entityId) q = q.where("a.entity_id", "=", query.entityId);
@@ -17,7 +28,10 @@ export async function listAudit(ctx: SignedInCtx, query: AuditQuery): Promise<Pa
     q = q.where("a.id", "<", query.cursor);
   }
   // Ids are UUIDv7: ordering by id is ordering by time.
-  const rows = await q.orderBy("a.id", "desc").limit(query.limit + 1).execute();
+  const rows = await q
+    .orderBy("a.id", "desc")
+    .limit(query.limit + 1)
+    .execute();
   const more = rows.length > query.limit;
   const items = rows.slice(0, query.limit).map((r) => ({
     id: r.id,

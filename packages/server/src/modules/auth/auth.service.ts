@@ -1,9 +1,5 @@
 // Set-up, sign-in and passwords: the use cases behind the auth routes.
-import {
-  passwordProblem,
-  type Session,
-  type SetupInput,
-} from "@oars/core";
+import { passwordProblem, type Session, type SetupInput } from "@oars/core";
 import { newId, sha256 } from "../../db/ids";
 import type { Q } from "../../db/tx";
 import type { Ctx, SignedInCtx } from "../../http/context";
@@ -39,7 +35,11 @@ export async function setup(ctx: Ctx, input: SetupInput, client: ClientInfo): Pr
     if (await tx.selectFrom("orgs").select("id").limit(1).executeTakeFirst())
       throw new AppError("conflict", "Oars is already set up; sign in instead");
     const { orgId, personId } = await createOrgWithAdmin(tx, input, passwordHash);
-    await recordAudit(tx, { ...ctx, actor: null }, orgId, { entity: "org", entityId: orgId, action: "setup" });
+    await recordAudit(tx, { ...ctx, actor: null }, orgId, {
+      entity: "org",
+      entityId: orgId,
+      action: "setup",
+    });
     return startSession(tx, ctx, personId, client);
   });
 }
@@ -98,16 +98,37 @@ export interface ClientInfo {
 }
 
 async function startSession(tx: Q, ctx: Ctx, personId: string, client: ClientInfo): Promise<SignedIn> {
-  const person = await tx.selectFrom("people").selectAll().where("id", "=", personId).executeTakeFirstOrThrow();
-  const org = await tx.selectFrom("orgs").selectAll().where("id", "=", person.org_id).executeTakeFirstOrThrow();
-  const s: NewSession = await createSession(tx, person, { absoluteMs: ctx.config.sessionAbsoluteMs, ...client });
+  const person = await tx
+    .selectFrom("people")
+    .selectAll()
+    .where("id", "=", personId)
+    .executeTakeFirstOrThrow();
+  const org = await tx
+    .selectFrom("orgs")
+    .selectAll()
+    .where("id", "=", person.org_id)
+    .executeTakeFirstOrThrow();
+  const s: NewSession = await createSession(tx, person, {
+    absoluteMs: ctx.config.sessionAbsoluteMs,
+    ...client,
+  });
   return {
     token: s.token,
-    session: { person: presentPerson(person), org: presentOrg(org), csrfToken: s.csrfToken, expiresAt: s.expiresAt },
+    session: {
+      person: presentPerson(person),
+      org: presentOrg(org),
+      csrfToken: s.csrfToken,
+      expiresAt: s.expiresAt,
+    },
   };
 }
 
-export async function signIn(ctx: Ctx, email: string, password: string, client: ClientInfo): Promise<SignedIn> {
+export async function signIn(
+  ctx: Ctx,
+  email: string,
+  password: string,
+  client: ClientInfo,
+): Promise<SignedIn> {
   const rules = signInRules(email, client.ip);
   // Throttled: answer before computing any hash, so an attacker cannot make the server work.
   const wait = await lockedFor(ctx.db.k, rules);
@@ -129,8 +150,16 @@ export async function signIn(ctx: Ctx, email: string, password: string, client: 
 }
 
 export async function currentSession(ctx: SignedInCtx, expiresAt: string | null): Promise<Session> {
-  const person = await ctx.db.k.selectFrom("people").selectAll().where("id", "=", ctx.actor.personId).executeTakeFirstOrThrow();
-  const org = await ctx.db.k.selectFrom("orgs").selectAll().where("id", "=", ctx.actor.orgId).executeTakeFirstOrThrow();
+  const person = await ctx.db.k
+    .selectFrom("people")
+    .selectAll()
+    .where("id", "=", ctx.actor.personId)
+    .executeTakeFirstOrThrow();
+  const org = await ctx.db.k
+    .selectFrom("orgs")
+    .selectAll()
+    .where("id", "=", ctx.actor.orgId)
+    .executeTakeFirstOrThrow();
   return {
     person: presentPerson(person),
     org: presentOrg(org),
@@ -140,7 +169,12 @@ export async function currentSession(ctx: SignedInCtx, expiresAt: string | null)
 }
 
 /** Sets a password from a one-time link and signs in; every other session of the person ends. */
-export async function setPasswordWithLink(ctx: Ctx, token: string, password: string, client: ClientInfo): Promise<SignedIn> {
+export async function setPasswordWithLink(
+  ctx: Ctx,
+  token: string,
+  password: string,
+  client: ClientInfo,
+): Promise<SignedIn> {
   const peek = await ctx.db.k
     .selectFrom("password_tokens as t")
     .innerJoin("people as p", "p.id", "t.person_id")
@@ -152,7 +186,11 @@ export async function setPasswordWithLink(ctx: Ctx, token: string, password: str
   return ctx.db.k.transaction().execute(async (tx) => {
     const used = await consumePasswordLink(tx, token);
     if (!used) throw invalid("token", "this link is unknown, already used or expired; ask for a new one");
-    const person = await tx.selectFrom("people").selectAll().where("id", "=", used.personId).executeTakeFirstOrThrow();
+    const person = await tx
+      .selectFrom("people")
+      .selectAll()
+      .where("id", "=", used.personId)
+      .executeTakeFirstOrThrow();
     if (person.active !== 1) throw invalid("token", "this account is deactivated");
     await tx
       .updateTable("people")
@@ -160,14 +198,23 @@ export async function setPasswordWithLink(ctx: Ctx, token: string, password: str
       .where("id", "=", person.id)
       .execute();
     await endSessionsOf(tx, person.id);
-    await recordAudit(tx, { ...ctx, actor: null }, person.org_id, { entity: "person", entityId: person.id, action: "set-password" });
+    await recordAudit(tx, { ...ctx, actor: null }, person.org_id, {
+      entity: "person",
+      entityId: person.id,
+      action: "set-password",
+    });
     return startSession(tx, ctx, person.id, client);
   });
 }
 
 export async function changePassword(ctx: SignedInCtx, current: string, next: string): Promise<void> {
-  const person = await ctx.db.k.selectFrom("people").selectAll().where("id", "=", ctx.actor.personId).executeTakeFirstOrThrow();
-  if (!(await verifyPassword(person.password_hash, current))) throw invalid("currentPassword", "is not your current password");
+  const person = await ctx.db.k
+    .selectFrom("people")
+    .selectAll()
+    .where("id", "=", ctx.actor.personId)
+    .executeTakeFirstOrThrow();
+  if (!(await verifyPassword(person.password_hash, current)))
+    throw invalid("currentPassword", "is not your current password");
   checkPassword(next, person, "newPassword");
   const passwordHash = await hashPassword(next);
   await ctx.db.k.transaction().execute(async (tx) => {
@@ -178,18 +225,31 @@ export async function changePassword(ctx: SignedInCtx, current: string, next: st
       .execute();
     // Other devices are signed out; this one stays.
     await endSessionsOf(tx, person.id, ctx.actor.sessionId);
-    await recordAudit(tx, ctx, person.org_id, { entity: "person", entityId: person.id, action: "change-password" });
+    await recordAudit(tx, ctx, person.org_id, {
+      entity: "person",
+      entityId: person.id,
+      action: "change-password",
+    });
   });
 }
 
 /** Self-service reset: only by email, so it needs SMTP; never tells whether the address exists. */
 export async function forgotPassword(ctx: Ctx, email: string): Promise<{ emailed: boolean }> {
   if (!ctx.mailer) return { emailed: false };
-  const person = await ctx.db.k.selectFrom("people").selectAll().where("email", "=", email).where("active", "=", 1).executeTakeFirst();
+  const person = await ctx.db.k
+    .selectFrom("people")
+    .selectAll()
+    .where("email", "=", email)
+    .where("active", "=", 1)
+    .executeTakeFirst();
   if (person) {
     await ctx.db.k.transaction().execute(async (tx) => {
       await issuePasswordLink(tx, { ...ctx, actor: null }, person, "reset", { email: true });
-      await recordAudit(tx, { ...ctx, actor: null }, person.org_id, { entity: "person", entityId: person.id, action: "reset-requested" });
+      await recordAudit(tx, { ...ctx, actor: null }, person.org_id, {
+        entity: "person",
+        entityId: person.id,
+        action: "reset-requested",
+      });
     });
   }
   return { emailed: true };

@@ -11,7 +11,14 @@ import { recordAudit } from "../audit/audit.record";
 export const TOKEN_PREFIX = "oars_";
 
 export function presentToken(r: ApiTokensTable): ApiToken {
-  return { id: r.id, name: r.name, scope: r.scope, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at };
+  return {
+    id: r.id,
+    name: r.name,
+    scope: r.scope,
+    createdAt: r.created_at,
+    lastUsedAt: r.last_used_at,
+    revokedAt: r.revoked_at,
+  };
 }
 
 export async function listTokens(ctx: SignedInCtx): Promise<ApiToken[]> {
@@ -30,7 +37,8 @@ export async function createToken(
 ): Promise<{ token: ApiToken; secret: string }> {
   // A read-only token cannot mint a read-write one.
   if (ctx.actor.tokenScope === "read") throw invalid("scope", "a read-only token cannot create tokens");
-  if (ctx.actor.role === "viewer" && input.scope === "read-write") throw invalid("scope", "a viewer's tokens read only");
+  if (ctx.actor.role === "viewer" && input.scope === "read-write")
+    throw invalid("scope", "a viewer's tokens read only");
   return ctx.db.k.transaction().execute((tx) => insertToken(tx, ctx, ctx.actor, input));
 }
 
@@ -53,7 +61,12 @@ export async function insertToken(
     revoked_at: null,
   };
   await q.insertInto("api_tokens").values(row).execute();
-  await recordAudit(q, ctx, person.orgId, { entity: "api_token", entityId: row.id, action: "create", after: presentToken(row) });
+  await recordAudit(q, ctx, person.orgId, {
+    entity: "api_token",
+    entityId: row.id,
+    action: "create",
+    after: presentToken(row),
+  });
   return { token: presentToken(row), secret };
 }
 

@@ -28,7 +28,14 @@ const TEAMS = [
   { key: "west", name: "West", parent: "sales", lead: "tom" },
 ] as const;
 
-const P = (key: string, name: string, role: DemoPerson["role"], team: string | null, title: string, hireDaysAgo: number): DemoPerson => ({
+const P = (
+  key: string,
+  name: string,
+  role: DemoPerson["role"],
+  team: string | null,
+  title: string,
+  hireDaysAgo: number,
+): DemoPerson => ({
   key,
   name,
   email: `${key}@${DEMO_DOMAIN}`,
@@ -62,11 +69,18 @@ export interface DemoResult {
   people: { name: string; email: string; role: string; title: string; password: string }[];
 }
 
-export async function seedDemo(services: Services & { db: Db }, opts: { today?: string } = {}): Promise<DemoResult> {
+export async function seedDemo(
+  services: Services & { db: Db },
+  opts: { today?: string } = {},
+): Promise<DemoResult> {
   const db = services.db;
   const timeZone = "America/New_York";
   const today = opts.today ?? todayInZone(timeZone);
-  const taken = await db.k.selectFrom("people").select("email").where("email", "like", `%@${DEMO_DOMAIN}`).executeTakeFirst();
+  const taken = await db.k
+    .selectFrom("people")
+    .select("email")
+    .where("email", "like", `%@${DEMO_DOMAIN}`)
+    .executeTakeFirst();
   if (taken) throw invalid("demo", "the demo organisation already exists in this database");
   const hashes = await Promise.all(DEMO_PEOPLE.map((p) => hashPassword(p.password)));
   const orgId = newId();
@@ -131,7 +145,14 @@ export async function seedDemo(services: Services & { db: Db }, opts: { today?: 
       if (teamId)
         await tx
           .insertInto("team_memberships")
-          .values({ id: newId(), org_id: orgId, person_id: id, team_id: teamId, start_date: hireDate, end_date: null })
+          .values({
+            id: newId(),
+            org_id: orgId,
+            person_id: id,
+            team_id: teamId,
+            start_date: hireDate,
+            end_date: null,
+          })
           .execute();
     }
     await recordAudit(tx, { ...services, actor: null, requestId: null, ip: null, origin: "" }, orgId, {
@@ -143,7 +164,13 @@ export async function seedDemo(services: Services & { db: Db }, opts: { today?: 
   });
   return {
     orgId,
-    people: DEMO_PEOPLE.map((p) => ({ name: p.name, email: p.email, role: p.role, title: p.title, password: p.password })),
+    people: DEMO_PEOPLE.map((p) => ({
+      name: p.name,
+      email: p.email,
+      role: p.role,
+      title: p.title,
+      password: p.password,
+    })),
   };
 }
 

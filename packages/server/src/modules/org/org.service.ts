@@ -1,7 +1,8 @@
 // The organisation's own settings: name, currency, calendar.
 import type { Org, OrgSettings } from "@oars/core";
-import { z } from "zod";
-import type { Ctx, SignedInCtx } from "../../http/context";
+import type { z } from "zod";
+import type { Q } from "../../db/tx";
+import type { SignedInCtx } from "../../http/context";
 import { conflict, forbidden, notFound } from "../../http/errors";
 import { loadScope } from "../../policies/scope";
 import { mayChangeOrgSettings } from "../../policies/org.policy";
@@ -10,7 +11,11 @@ import { presentOrg } from "./org.present";
 import type { OrgUpdate } from "@oars/core";
 
 export async function getOrg(ctx: SignedInCtx): Promise<Org> {
-  const row = await ctx.db.k.selectFrom("orgs").selectAll().where("id", "=", ctx.actor.orgId).executeTakeFirst();
+  const row = await ctx.db.k
+    .selectFrom("orgs")
+    .selectAll()
+    .where("id", "=", ctx.actor.orgId)
+    .executeTakeFirst();
   if (!row) throw notFound("Organisation");
   return presentOrg(row);
 }
@@ -19,7 +24,11 @@ export async function updateOrg(ctx: SignedInCtx, patch: z.infer<typeof OrgUpdat
   return ctx.db.k.transaction().execute(async (tx) => {
     const scope = await loadScope(tx, ctx.actor);
     if (!mayChangeOrgSettings(scope)) throw forbidden("Only an admin changes the organisation's settings");
-    const before = await tx.selectFrom("orgs").selectAll().where("id", "=", ctx.actor.orgId).executeTakeFirstOrThrow();
+    const before = await tx
+      .selectFrom("orgs")
+      .selectAll()
+      .where("id", "=", ctx.actor.orgId)
+      .executeTakeFirstOrThrow();
     const set: Partial<Record<string, unknown>> = {};
     const p: Partial<OrgSettings> = patch;
     if (p.name !== undefined) set.name = p.name;
@@ -36,7 +45,11 @@ export async function updateOrg(ctx: SignedInCtx, patch: z.infer<typeof OrgUpdat
       .where("version", "=", patch.version)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw conflict();
-    const after = await tx.selectFrom("orgs").selectAll().where("id", "=", ctx.actor.orgId).executeTakeFirstOrThrow();
+    const after = await tx
+      .selectFrom("orgs")
+      .selectAll()
+      .where("id", "=", ctx.actor.orgId)
+      .executeTakeFirstOrThrow();
     await recordAudit(tx, ctx, ctx.actor.orgId, {
       entity: "org",
       entityId: after.id,
@@ -48,7 +61,8 @@ export async function updateOrg(ctx: SignedInCtx, patch: z.infer<typeof OrgUpdat
   });
 }
 
-export async function orgTimeZone(ctx: Ctx, orgId: string): Promise<string> {
-  const row = await ctx.db.k.selectFrom("orgs").select("time_zone").where("id", "=", orgId).executeTakeFirst();
+/** Takes the transaction when there is one: on SQLite a query outside it would wait forever. */
+export async function orgTimeZone(q: Q, orgId: string): Promise<string> {
+  const row = await q.selectFrom("orgs").select("time_zone").where("id", "=", orgId).executeTakeFirst();
   return row?.time_zone ?? "UTC";
 }

@@ -26,12 +26,22 @@ export async function listPeople(ctx: SignedInCtx, query: PeopleQuery) {
     const like = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where(sql<boolean>`(lower(name) like ${like} escape '\\' or email like ${like} escape '\\')`);
   }
-  const rows = await q.orderBy("name").orderBy("id").limit(query.limit + 1).offset(offset).execute();
+  const rows = await q
+    .orderBy("name")
+    .orderBy("id")
+    .limit(query.limit + 1)
+    .offset(offset)
+    .execute();
   return pageOf(rows.map(presentPerson), query.limit, offset);
 }
 
 async function loadPerson(q: Q, orgId: string, id: string) {
-  const row = await q.selectFrom("people").selectAll().where("org_id", "=", orgId).where("id", "=", id).executeTakeFirst();
+  const row = await q
+    .selectFrom("people")
+    .selectAll()
+    .where("org_id", "=", orgId)
+    .where("id", "=", id)
+    .executeTakeFirst();
   if (!row) throw notFound("Person");
   return row;
 }
@@ -58,13 +68,17 @@ async function assertEmailFree(q: Q, email: string, exceptId: string | null = nu
   if (await sel.executeTakeFirst()) throw invalid("email", "is already used by another person");
 }
 
-export async function invitePerson(ctx: SignedInCtx, input: PersonCreate): Promise<{ person: Person; link: PasswordLink }> {
+export async function invitePerson(
+  ctx: SignedInCtx,
+  input: PersonCreate,
+): Promise<{ person: Person; link: PasswordLink }> {
   return ctx.db.k.transaction().execute(async (tx) => {
     const scope = await loadScope(tx, ctx.actor);
-    if (!mayInvite(scope, input.teamId, input.role)) throw forbidden("You may invite people only into your own teams");
+    if (!mayInvite(scope, input.teamId, input.role))
+      throw forbidden("You may invite people only into your own teams");
     await assertTeam(tx, ctx.actor.orgId, input.teamId);
     await assertEmailFree(tx, input.email);
-    const today = todayInZone(await orgTimeZone(ctx, ctx.actor.orgId));
+    const today = todayInZone(await orgTimeZone(tx, ctx.actor.orgId));
     const now = new Date().toISOString();
     const row = {
       id: newId(),
@@ -82,18 +96,41 @@ export async function invitePerson(ctx: SignedInCtx, input: PersonCreate): Promi
       updated_at: now,
     };
     await tx.insertInto("people").values(row).execute();
-    if (input.teamId) await openMembership(tx, row, input.teamId, input.hireDate && input.hireDate < today ? input.hireDate : today);
+    if (input.teamId)
+      await openMembership(
+        tx,
+        row,
+        input.teamId,
+        input.hireDate && input.hireDate < today ? input.hireDate : today,
+      );
     const person = presentPerson(row);
-    await recordAudit(tx, ctx, ctx.actor.orgId, { entity: "person", entityId: row.id, action: "invite", after: person });
+    await recordAudit(tx, ctx, ctx.actor.orgId, {
+      entity: "person",
+      entityId: row.id,
+      action: "invite",
+      after: person,
+    });
     const link = await issuePasswordLink(tx, ctx, row, "invite", { email: true });
     return { person, link };
   });
 }
 
-async function openMembership(q: Q, person: { id: string; org_id: string }, teamId: string, startDate: string) {
+async function openMembership(
+  q: Q,
+  person: { id: string; org_id: string },
+  teamId: string,
+  startDate: string,
+) {
   await q
     .insertInto("team_memberships")
-    .values({ id: newId(), org_id: person.org_id, person_id: person.id, team_id: teamId, start_date: startDate, end_date: null })
+    .values({
+      id: newId(),
+      org_id: person.org_id,
+      person_id: person.id,
+      team_id: teamId,
+      start_date: startDate,
+      end_date: null,
+    })
     .execute();
 }
 
@@ -107,7 +144,12 @@ async function closeMembership(q: Q, personId: string, date: string): Promise<vo
     .executeTakeFirst();
   if (!open) return;
   if (open.start_date >= date) await q.deleteFrom("team_memberships").where("id", "=", open.id).execute();
-  else await q.updateTable("team_memberships").set({ end_date: addDaysIso(date, -1) }).where("id", "=", open.id).execute();
+  else
+    await q
+      .updateTable("team_memberships")
+      .set({ end_date: addDaysIso(date, -1) })
+      .where("id", "=", open.id)
+      .execute();
 }
 
 export async function updatePerson(ctx: SignedInCtx, id: string, patch: PersonUpdate): Promise<Person> {
@@ -115,7 +157,7 @@ export async function updatePerson(ctx: SignedInCtx, id: string, patch: PersonUp
     const before = await loadPerson(tx, ctx.actor.orgId, id);
     const scope = await loadScope(tx, ctx.actor);
     assertMayChangePerson(scope, { id, role: before.role, teamId: before.team_id }, patch);
-    const today = todayInZone(await orgTimeZone(ctx, ctx.actor.orgId));
+    const today = todayInZone(await orgTimeZone(tx, ctx.actor.orgId));
     const set: Record<string, unknown> = {};
     if (patch.name !== undefined) set.name = patch.name;
     if (patch.email !== undefined && patch.email !== before.email) {
@@ -148,9 +190,22 @@ export async function updatePerson(ctx: SignedInCtx, id: string, patch: PersonUp
       }
       set.active = patch.active ? 1 : 0;
     }
-    await updateVersioned(tx, "people", { id, orgId: ctx.actor.orgId, version: patch.version }, set, "Person");
+    await updateVersioned(
+      tx,
+      "people",
+      { id, orgId: ctx.actor.orgId, version: patch.version },
+      set,
+      "Person",
+    );
     const after = await loadPerson(tx, ctx.actor.orgId, id);
-    const action = set.active === 0 ? "deactivate" : set.active === 1 ? "reactivate" : set.team_id !== undefined ? "move" : "update";
+    const action =
+      set.active === 0
+        ? "deactivate"
+        : set.active === 1
+          ? "reactivate"
+          : set.team_id !== undefined
+            ? "move"
+            : "update";
     await recordAudit(tx, ctx, ctx.actor.orgId, {
       entity: "person",
       entityId: id,
@@ -189,11 +244,16 @@ export async function listMemberships(ctx: SignedInCtx, id: string): Promise<Mem
 export async function issueLinkFor(ctx: SignedInCtx, id: string): Promise<PasswordLink> {
   return ctx.db.k.transaction().execute(async (tx) => {
     const person = await loadPerson(tx, ctx.actor.orgId, id);
-    if (!mayAdministerAccount(await loadScope(tx, ctx.actor))) throw forbidden("Only an admin issues password links");
+    if (!mayAdministerAccount(await loadScope(tx, ctx.actor)))
+      throw forbidden("Only an admin issues password links");
     if (person.active !== 1) throw invalid("id", "the person is deactivated; reactivate them first");
     const purpose = person.password_hash === null ? "invite" : "reset";
     const link = await issuePasswordLink(tx, ctx, person, purpose, { email: true });
-    await recordAudit(tx, ctx, ctx.actor.orgId, { entity: "person", entityId: id, action: `${purpose}-link` });
+    await recordAudit(tx, ctx, ctx.actor.orgId, {
+      entity: "person",
+      entityId: id,
+      action: `${purpose}-link`,
+    });
     return link;
   });
 }
@@ -201,9 +261,15 @@ export async function issueLinkFor(ctx: SignedInCtx, id: string): Promise<Passwo
 export async function endSessionsFor(ctx: SignedInCtx, id: string): Promise<number> {
   return ctx.db.k.transaction().execute(async (tx) => {
     await loadPerson(tx, ctx.actor.orgId, id);
-    if (!mayAdministerAccount(await loadScope(tx, ctx.actor))) throw forbidden("Only an admin ends someone's sessions");
+    if (!mayAdministerAccount(await loadScope(tx, ctx.actor)))
+      throw forbidden("Only an admin ends someone's sessions");
     const ended = await endSessionsOf(tx, id);
-    await recordAudit(tx, ctx, ctx.actor.orgId, { entity: "person", entityId: id, action: "end-sessions", after: { ended } });
+    await recordAudit(tx, ctx, ctx.actor.orgId, {
+      entity: "person",
+      entityId: id,
+      action: "end-sessions",
+      after: { ended },
+    });
     return ended;
   });
 }

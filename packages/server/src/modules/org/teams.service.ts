@@ -18,7 +18,12 @@ export async function listTeams(ctx: SignedInCtx, includeArchived: boolean): Pro
 }
 
 async function loadTeam(q: Q, orgId: string, id: string) {
-  const row = await q.selectFrom("teams").selectAll().where("org_id", "=", orgId).where("id", "=", id).executeTakeFirst();
+  const row = await q
+    .selectFrom("teams")
+    .selectAll()
+    .where("org_id", "=", orgId)
+    .where("id", "=", id)
+    .executeTakeFirst();
   if (!row) throw notFound("Team");
   return row;
 }
@@ -54,7 +59,8 @@ async function assertParent(q: Q, orgId: string, parentId: string | null): Promi
 export async function createTeam(ctx: SignedInCtx, input: TeamCreate): Promise<Team> {
   return ctx.db.k.transaction().execute(async (tx) => {
     const scope = await loadScope(tx, ctx.actor);
-    if (!mayCreateTeam(scope, input.parentId)) throw forbidden("You may create teams only inside your own subtree");
+    if (!mayCreateTeam(scope, input.parentId))
+      throw forbidden("You may create teams only inside your own subtree");
     await assertParent(tx, ctx.actor.orgId, input.parentId);
     await assertLead(tx, ctx.actor.orgId, input.leadId);
     const now = new Date().toISOString();
@@ -71,7 +77,12 @@ export async function createTeam(ctx: SignedInCtx, input: TeamCreate): Promise<T
     };
     await tx.insertInto("teams").values(row).execute();
     const team = presentTeam(row);
-    await recordAudit(tx, ctx, ctx.actor.orgId, { entity: "team", entityId: row.id, action: "create", after: team });
+    await recordAudit(tx, ctx, ctx.actor.orgId, {
+      entity: "team",
+      entityId: row.id,
+      action: "create",
+      after: team,
+    });
     return team;
   });
 }
@@ -81,12 +92,19 @@ export async function updateTeam(ctx: SignedInCtx, id: string, patch: TeamUpdate
     const before = await loadTeam(tx, ctx.actor.orgId, id);
     const scope = await loadScope(tx, ctx.actor);
     if (!mayChangeTeam(scope, id)) throw forbidden("You may change only the teams below your own");
-    const set: { name?: string; parent_id?: string | null; lead_id?: string | null; archived_at?: string | null } = {};
+    const set: {
+      name?: string;
+      parent_id?: string | null;
+      lead_id?: string | null;
+      archived_at?: string | null;
+    } = {};
     if (patch.name !== undefined) set.name = patch.name;
     if (patch.parentId !== undefined && patch.parentId !== before.parent_id) {
       await assertParent(tx, ctx.actor.orgId, patch.parentId);
-      if (wouldCycle(scope.teams, id, patch.parentId)) throw invalid("parentId", "must not be the team itself or one of its sub-teams");
-      if (!mayCreateTeam(scope, patch.parentId)) throw forbidden("You may move a team only within your own subtree");
+      if (wouldCycle(scope.teams, id, patch.parentId))
+        throw invalid("parentId", "must not be the team itself or one of its sub-teams");
+      if (!mayCreateTeam(scope, patch.parentId))
+        throw forbidden("You may move a team only within your own subtree");
       set.parent_id = patch.parentId;
     }
     if (patch.leadId !== undefined) {
@@ -99,7 +117,14 @@ export async function updateTeam(ctx: SignedInCtx, id: string, patch: TeamUpdate
     }
     await updateVersioned(tx, "teams", { id, orgId: ctx.actor.orgId, version: patch.version }, set, "Team");
     const after = await loadTeam(tx, ctx.actor.orgId, id);
-    const action = set.parent_id !== undefined ? "move" : set.archived_at !== undefined ? (patch.archived ? "archive" : "restore") : "update";
+    const action =
+      set.parent_id !== undefined
+        ? "move"
+        : set.archived_at !== undefined
+          ? patch.archived
+            ? "archive"
+            : "restore"
+          : "update";
     await recordAudit(tx, ctx, ctx.actor.orgId, {
       entity: "team",
       entityId: id,

@@ -7,7 +7,10 @@ export async function healthRoutes(app: App): Promise<void> {
   app.get(
     "/api/health",
     {
-      schema: { tags: ["system"], response: { 200: z.object({ ok: z.literal(true), database: z.enum(["sqlite", "postgres"]) }) } },
+      schema: {
+        tags: ["system"],
+        response: { 200: z.object({ ok: z.literal(true), database: z.enum(["sqlite", "postgres"]) }) },
+      },
       config: { policy: "public" },
     },
     async (req) => {

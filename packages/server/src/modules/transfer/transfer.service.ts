@@ -1,5 +1,6 @@
 // A whole organisation as one JSON document: export it, import it into the same or the other
 // database engine. Sessions and one-time links stay behind; everything else moves with its ids.
+import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Db } from "../../db/database";
 import { migrations } from "../../db/migrations/index";
@@ -8,7 +9,7 @@ import { AppError, invalid } from "../../http/errors";
 import { TRANSFER_TABLES } from "./transfer.tables";
 
 type Row = Record<string, unknown>;
-type Loose = import("kysely").Kysely<Record<string, Row>>;
+type Loose = Kysely<Record<string, Row>>;
 
 export const OrgDocument = z.object({
   format: z.literal("oars.org"),
@@ -29,7 +30,13 @@ export async function exportOrg(db: Db, orgId: string): Promise<OrgDocument> {
     tables[t.name] = await k.selectFrom(t.name).selectAll().where(key, "=", orgId).orderBy("id").execute();
   }
   if ((tables.orgs ?? []).length === 0) throw new AppError("not_found", "Organisation not found");
-  return { format: "oars.org", formatVersion: 1, schema: latestSchema(), exportedAt: new Date().toISOString(), tables };
+  return {
+    format: "oars.org",
+    formatVersion: 1,
+    schema: latestSchema(),
+    exportedAt: new Date().toISOString(),
+    tables,
+  };
 }
 
 function parentsFirst(rows: Row[], selfRef: string): Row[] {
@@ -51,9 +58,14 @@ function parentsFirst(rows: Row[], selfRef: string): Row[] {
 /** Imports in one transaction: all of it or nothing. Refuses an org that is already there. */
 export async function importOrg(db: Db, doc: unknown): Promise<{ orgId: string; rows: number }> {
   const parsed = OrgDocument.safeParse(doc);
-  if (!parsed.success) throw invalid("document", `is not an Oars organisation export (${parsed.error.issues[0]?.message ?? "bad shape"})`);
+  if (!parsed.success)
+    throw invalid(
+      "document",
+      `is not an Oars organisation export (${parsed.error.issues[0]?.message ?? "bad shape"})`,
+    );
   const d = parsed.data;
-  if (d.schema > latestSchema()) throw invalid("schema", `the export comes from a newer Oars (${d.schema}); upgrade first`);
+  if (d.schema > latestSchema())
+    throw invalid("schema", `the export comes from a newer Oars (${d.schema}); upgrade first`);
   const org = d.tables.orgs?.[0];
   if (!org || typeof org.id !== "string") throw invalid("tables.orgs", "must hold the organisation");
   const orgId = org.id;
@@ -75,6 +87,10 @@ async function insertChunked(q: Q, table: string, rows: Row[]): Promise<number> 
   const k = q as unknown as Loose;
   const width = Math.max(1, Object.keys(rows[0] ?? {}).length);
   const size = Math.max(1, Math.floor(30_000 / width / 2));
-  for (let i = 0; i < rows.length; i += size) await k.insertInto(table).values(rows.slice(i, i + size)).execute();
+  for (let i = 0; i < rows.length; i += size)
+    await k
+      .insertInto(table)
+      .values(rows.slice(i, i + size))
+      .execute();
   return rows.length;
 }
