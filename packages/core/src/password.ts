@@ -3,7 +3,10 @@
 import { PASSWORD_MAX, PASSWORD_MIN } from "./contracts/auth";
 import { COMMON_PASSWORDS } from "./common-passwords";
 
-export function passwordProblem(password: string, context: { email?: string; name?: string } = {}): string | null {
+export function passwordProblem(
+  password: string,
+  context: { email?: string; name?: string } = {},
+): string | null {
   if (password.length < PASSWORD_MIN) return `must be at least ${PASSWORD_MIN} characters`;
   if (password.length > PASSWORD_MAX) return `must be at most ${PASSWORD_MAX} characters`;
   const lower = password.toLowerCase();
@@ -11,10 +14,15 @@ export function passwordProblem(password: string, context: { email?: string; nam
   if (new Set(lower).size <= 2) return "repeats too few characters; choose another";
   if (isRun(lower)) return "is a simple sequence; choose another";
   const local = context.email?.split("@")[0]?.toLowerCase();
-  if (local && local.length >= 4 && lower.replace(/[^a-z0-9]/g, "").startsWith(local.replace(/[^a-z0-9]/g, "")))
+  if (
+    local &&
+    local.length >= 4 &&
+    lower.replace(/[^a-z0-9]/g, "").startsWith(local.replace(/[^a-z0-9]/g, ""))
+  )
     return "must not be based on your email address";
   const common = stripDigitsAndSymbols(lower);
-  if (common.length >= 4 && COMMON_PASSWORDS.has(common)) return "is a common password with digits added; choose another";
+  if (common.length >= 4 && COMMON_PASSWORDS.has(common))
+    return "is a common password with digits added; choose another";
   return null;
 }
 
@@ -29,7 +37,15 @@ function isRun(s: string): boolean {
   let steps = 0;
   for (let i = 1; i < s.length; i++) {
     const d = s.charCodeAt(i) - s.charCodeAt(i - 1);
-    const onRow = doubled.includes(s.slice(i - 1, i + 1)) || doubled.includes(s.slice(i - 1, i + 1).split("").reverse().join(""));
+    const onRow =
+      doubled.includes(s.slice(i - 1, i + 1)) ||
+      doubled.includes(
+        s
+          .slice(i - 1, i + 1)
+          .split("")
+          .reverse()
+          .join(""),
+      );
     if (Math.abs(d) === 1 || onRow) steps++;
   }
   return steps >= s.length - 2;

@@ -6,7 +6,10 @@ import { ancestorIds, subtreeIds, wouldCycle, type TreeNode } from "./tree";
 const forest = fc
   .array(fc.nat(), { minLength: 1, maxLength: 40 })
   .map((parents) =>
-    parents.map((p, i): TreeNode => ({ id: `t${i}`, parentId: i === 0 || p % (i + 1) === i ? null : `t${p % i}` })),
+    parents.map((p, i): TreeNode => ({
+      id: `t${i}`,
+      parentId: i === 0 || p % (i + 1) === i ? null : `t${p % i}`,
+    })),
   );
 
 describe("team tree", () => {

@@ -27,7 +27,10 @@ export const Session = z.object({
 export type Session = z.infer<typeof Session>;
 
 export const SetPassword = z.object({ token: z.string().min(16).max(200), password: Password });
-export const ChangePassword = z.object({ currentPassword: z.string().min(1).max(PASSWORD_MAX), newPassword: Password });
+export const ChangePassword = z.object({
+  currentPassword: z.string().min(1).max(PASSWORD_MAX),
+  newPassword: Password,
+});
 export const ForgotPassword = z.object({ email: Email });
 
 export const TokenScope = z.enum(["read", "read-write"]);

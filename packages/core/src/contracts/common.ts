@@ -12,7 +12,11 @@ export type IsoDate = z.infer<typeof IsoDate>;
 export const Instant = z.string().describe("UTC instant, ISO 8601");
 
 /** Every mutable resource carries a version; a write must send the version it read. */
-export const Version = z.number().int().min(1).describe("Version read before this write; a stale one gets 409");
+export const Version = z
+  .number()
+  .int()
+  .min(1)
+  .describe("Version read before this write; a stale one gets 409");
 
 export const CurrencyCode = z
   .string()

@@ -36,7 +36,11 @@ export const Team = z.object({
   createdAt: Instant,
 });
 export type Team = z.infer<typeof Team>;
-export const TeamCreate = z.object({ name: Name, parentId: Id.nullable().default(null), leadId: Id.nullable().default(null) });
+export const TeamCreate = z.object({
+  name: Name,
+  parentId: Id.nullable().default(null),
+  leadId: Id.nullable().default(null),
+});
 export type TeamCreate = z.infer<typeof TeamCreate>;
 export const TeamUpdate = z.object({
   version: Version,
