@@ -8,7 +8,7 @@ import { inject } from "vitest";
 import { loadConfig, type Config } from "../src/config";
 import { migrate, openPostgres, openSqlite, type Db } from "../src/db/database";
 import { buildApp, type App } from "../src/http/app";
-import type { Mailer } from "../src/mail";
+import { createMailer, type Mailer } from "../src/mail";
 
 export const ENGINE = process.env.OARS_TEST_DB === "postgres" ? "postgres" : "sqlite";
 
@@ -99,13 +99,15 @@ export async function testApp(
   const { db, file, drop } = await freshDb({ isolated: opts.isolated });
   const config = loadConfig({ OARS_LOG_LEVEL: "silent" }, opts.config);
   const sent: TestApp["sent"] = [];
-  const mailer: Mailer | null = opts.mailer
-    ? {
-        async send(mail) {
-          sent.push(mail);
-        },
-      }
-    : null;
+  const mailer: Mailer | null = config.smtpUrl
+    ? createMailer(config)
+    : opts.mailer
+      ? {
+          async send(mail) {
+            sent.push(mail);
+          },
+        }
+      : null;
   const app = await buildApp({ db, config, mailer }, { logger: false });
   await app.ready();
   return {
