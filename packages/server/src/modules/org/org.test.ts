@@ -239,3 +239,38 @@ describe("organisation settings and audit log", () => {
     expect(other.items).toEqual([]);
   });
 });
+
+describe("membership history", () => {
+  type M = { teamId: string; startDate: string; endDate: string | null };
+  const history = async (id: string) =>
+    (await w.as.admin.get(`/api/v1/people/${id}/memberships`)).json<{ items: M[] }>().items;
+  const overlaps = (items: M[]) =>
+    items.some((a, i) =>
+      items.some(
+        (b, j) =>
+          i !== j && a.startDate <= (b.endDate ?? "9999-12-31") && b.startDate <= (a.endDate ?? "9999-12-31"),
+      ),
+    );
+
+  it("a planned move, then a leaver and a return, never overlap", async () => {
+    const id = w.people.memberB.id;
+    let version = 1;
+    const patch = async (body: Record<string, unknown>) => {
+      const res = await w.as.admin.patch(`/api/v1/people/${id}`, { version, ...body });
+      expect(res.status).toBe(200);
+      version = res.json<{ version: number }>().version;
+    };
+    await patch({ teamId: w.teams.a, teamChangeDate: "2099-01-15" });
+    expect(overlaps(await history(id))).toBe(false);
+    await patch({ active: false });
+    const left = await history(id);
+    expect(overlaps(left)).toBe(false);
+    expect(left.every((m) => m.endDate !== null)).toBe(true);
+    await patch({ active: true });
+    const back = await history(id);
+    expect(overlaps(back)).toBe(false);
+    expect(back.filter((m) => m.endDate === null)).toHaveLength(1);
+    await patch({ teamId: w.teams.b, teamChangeDate: "2030-06-01" });
+    expect(overlaps(await history(id))).toBe(false);
+  });
+});

@@ -134,22 +134,44 @@ async function openMembership(
     .execute();
 }
 
-/** Ends the open membership the day before `date` (or drops it when it starts that day). */
-async function closeMembership(q: Q, personId: string, date: string): Promise<void> {
-  const open = await q
+/**
+ * Makes the history end the day before `date`: memberships starting on or after it go (they were
+ * planned, never lived), and any running past it ends the day before. Moves, leavers and
+ * corrections all go through here, so memberships never overlap.
+ */
+async function endMembershipsBefore(q: Q, personId: string, date: string): Promise<void> {
+  await q
+    .deleteFrom("team_memberships")
+    .where("person_id", "=", personId)
+    .where("start_date", ">=", date)
+    .execute();
+  await q
+    .updateTable("team_memberships")
+    .set({ end_date: addDaysIso(date, -1) })
+    .where("person_id", "=", personId)
+    .where((eb) => eb.or([eb("end_date", "is", null), eb("end_date", ">=", date)]))
+    .execute();
+}
+
+/** Reactivation: continue a membership of the same team that ended yesterday or later, else open one. */
+async function resumeMembership(
+  q: Q,
+  person: { id: string; org_id: string },
+  teamId: string,
+  today: string,
+): Promise<void> {
+  const last = await q
     .selectFrom("team_memberships")
     .selectAll()
-    .where("person_id", "=", personId)
-    .where("end_date", "is", null)
+    .where("person_id", "=", person.id)
+    .orderBy("start_date", "desc")
     .executeTakeFirst();
-  if (!open) return;
-  if (open.start_date >= date) await q.deleteFrom("team_memberships").where("id", "=", open.id).execute();
-  else
-    await q
-      .updateTable("team_memberships")
-      .set({ end_date: addDaysIso(date, -1) })
-      .where("id", "=", open.id)
-      .execute();
+  if (last && last.team_id === teamId && (last.end_date === null || last.end_date >= addDaysIso(today, -1))) {
+    await q.updateTable("team_memberships").set({ end_date: null }).where("id", "=", last.id).execute();
+    return;
+  }
+  await endMembershipsBefore(q, person.id, today);
+  await openMembership(q, person, teamId, today);
 }
 
 export async function updatePerson(ctx: SignedInCtx, id: string, patch: PersonUpdate): Promise<Person> {
@@ -174,19 +196,19 @@ export async function updatePerson(ctx: SignedInCtx, id: string, patch: PersonUp
     if (patch.teamId !== undefined && patch.teamId !== before.team_id) {
       await assertTeam(tx, ctx.actor.orgId, patch.teamId);
       set.team_id = patch.teamId;
-      await closeMembership(tx, id, effective);
+      await endMembershipsBefore(tx, id, effective);
       if (patch.teamId && before.active === 1) await openMembership(tx, before, patch.teamId, effective);
     }
     if (patch.active !== undefined && patch.active !== (before.active === 1)) {
       if (!patch.active) {
         if (id === ctx.actor.personId) throw invalid("active", "you cannot deactivate yourself");
         if (before.role === "admin") await assertAnotherAdmin(tx, ctx.actor.orgId, id, "active");
-        // A leaver keeps their history: the membership ends, it is not erased.
-        await closeMembership(tx, id, addDaysIso(today, 1));
+        // A leaver keeps their history: the membership ends today, it is not erased.
+        await endMembershipsBefore(tx, id, addDaysIso(today, 1));
         await endSessionsOf(tx, id);
       } else {
         const teamId = (set.team_id as string | null | undefined) ?? before.team_id;
-        if (teamId) await openMembership(tx, before, teamId, today);
+        if (teamId) await resumeMembership(tx, before, teamId, today);
       }
       set.active = patch.active ? 1 : 0;
     }
