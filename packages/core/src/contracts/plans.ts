@@ -9,6 +9,8 @@ export { OwnerType } from "./plan-shared";
 export * from "./plan-objectives";
 export * from "./plan-initiatives";
 export * from "./plan-discussion";
+export * from "./plan-templates";
+export * from "./plan-views";
 
 export const PlanStatus = z.enum(["draft", "active", "closed", "archived"]);
 export type PlanStatus = z.infer<typeof PlanStatus>;
@@ -23,6 +25,8 @@ export const StrategicPlan = z.object({
   statement: z.string().describe("Where the owner means to be at the end of the horizon"),
   status: PlanStatus,
   templateKey: z.string().nullable().describe("The template the plan started from; null for a blank plan"),
+  baselineAt: Instant.nullable().describe("When activation recorded the baseline; null before"),
+  canEdit: z.boolean().describe("Whether the caller may change this plan and what it holds"),
   version: z.number().int(),
   createdAt: Instant,
   updatedAt: Instant,
@@ -53,6 +57,13 @@ export const PlanCreate = PlanFields.extend({
   horizonEnd: IsoDate.optional().describe("Default: two fiscal years after horizonStart"),
   statement: LongText.default(""),
   templateKey: Key.nullable().default(null).describe("Pre-fill from a template; null for a blank plan"),
+  templateInputs: z
+    .record(
+      z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, "must be an input key of the template"),
+      z.number(),
+    )
+    .optional()
+    .describe("The template's few numbers by input key (money in minor units); omitted ones take defaults"),
 }).superRefine(horizonOrder);
 export type PlanCreate = z.infer<typeof PlanCreate>;
 
@@ -65,6 +76,8 @@ export const PlanQuery = PageQuery.extend({
   ownerType: OwnerType.optional(),
   ownerId: Id.optional(),
   status: PlanStatus.optional(),
+  from: IsoDate.optional().describe("Only plans whose horizon ends on or after this date"),
+  to: IsoDate.optional().describe("Only plans whose horizon starts on or before this date"),
 });
 export type PlanQuery = z.infer<typeof PlanQuery>;
 
