@@ -30,3 +30,5 @@ export * from "./contracts/crm-deals";
 export * from "./contracts/crm-activities";
 export * from "./contracts/crm-views";
 export * from "./contracts/crm-import";
+export * from "./contracts/tactics";
+export * from "./tactics/index";

@@ -3,14 +3,12 @@ import { describe, expect, it } from "vitest";
 import { ancestorIds, subtreeIds, wouldCycle, type TreeNode } from "./tree";
 
 /** A random forest: each node's parent is an earlier node or none, so it is acyclic by construction. */
-const forest = fc
-  .array(fc.nat(), { minLength: 1, maxLength: 40 })
-  .map((parents) =>
-    parents.map((p, i): TreeNode => ({
-      id: `t${i}`,
-      parentId: i === 0 || p % (i + 1) === i ? null : `t${p % i}`,
-    })),
-  );
+const forest = fc.array(fc.nat(), { minLength: 1, maxLength: 40 }).map((parents) =>
+  parents.map((p, i): TreeNode => ({
+    id: `t${i}`,
+    parentId: i === 0 || p % (i + 1) === i ? null : `t${p % i}`,
+  })),
+);
 
 describe("team tree", () => {
   it("a subtree holds its root and every descendant, nothing above", () => {

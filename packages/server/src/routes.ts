@@ -3,9 +3,15 @@ import type { App } from "./http/app";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { tokenRoutes } from "./modules/auth/tokens.routes";
+import { crmRoutes } from "./modules/crm/crm.routes";
 import { demoRoutes } from "./modules/demo/demo.routes";
 import { orgRoutes } from "./modules/org/org.routes";
+import { notificationRoutes } from "./modules/notifications/notifications.routes";
+import { discussionRoutes } from "./modules/plans/discussion.routes";
+import { objectiveRoutes } from "./modules/plans/objectives.routes";
+import { planRoutes } from "./modules/plans/plans.routes";
 import { healthRoutes } from "./modules/system/health.routes";
+import { tacticsRoutes } from "./modules/tactics/tactics.routes";
 import { transferRoutes } from "./modules/transfer/transfer.routes";
 
 export async function registerRoutes(app: App): Promise<void> {
@@ -16,4 +22,10 @@ export async function registerRoutes(app: App): Promise<void> {
   await auditRoutes(app);
   await transferRoutes(app);
   await demoRoutes(app);
+  await planRoutes(app);
+  await objectiveRoutes(app);
+  await discussionRoutes(app);
+  await notificationRoutes(app);
+  await crmRoutes(app);
+  await tacticsRoutes(app);
 }

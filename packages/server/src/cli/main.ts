@@ -2,8 +2,12 @@
 // moving a whole organisation as JSON. Admin commands work on the database directly.
 import { Command, CommanderError } from "commander";
 import { registerAdminCommands } from "./admin.commands";
+import { registerCrmCommands } from "./crm.commands";
 import { registerDataCommands } from "./data.commands";
+import { registerFunnelCommands } from "./funnel.commands";
+import { registerPlanCommands } from "./plans.commands";
 import { registerServeCommands } from "./serve.commands";
+import { registerTargetCommands } from "./targets.commands";
 
 const program = new Command()
   .name("oars")
@@ -15,6 +19,11 @@ const program = new Command()
 registerServeCommands(program);
 registerAdminCommands(program);
 registerDataCommands(program);
+// After the data commands: it adds `import <entity> FILE.csv` beside `import org`.
+registerCrmCommands(program);
+registerPlanCommands(program);
+registerTargetCommands(program);
+registerFunnelCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -21,6 +21,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import { DomainError } from "@oars/core";
 import { newId } from "../db/ids";
 import { actorFromApiToken, actorFromSession, SESSION_COOKIE } from "../modules/auth/sessions";
 import { registerRoutes } from "../routes";
@@ -124,7 +125,7 @@ export async function buildApp(services: Services, opts: { logger?: boolean } = 
         ...(e.field ? { field: e.field } : {}),
       },
     };
-    return reply.status(e.status).send(body);
+    return reply.status(e.status).type("application/json; charset=utf-8").send(body);
   });
 
   app.get("/api/openapi.json", { schema: { hide: true }, config: { policy: "public" } }, async () =>
@@ -137,6 +138,7 @@ export async function buildApp(services: Services, opts: { logger?: boolean } = 
 
 function toAppError(err: FastifyError): AppError {
   if (err instanceof AppError) return err;
+  if (err instanceof DomainError) return new AppError("invalid", err.message, err.field);
   if (hasZodFastifySchemaValidationErrors(err)) {
     const issue = err.validation[0];
     const where = err.validationContext === "body" ? "" : `${err.validationContext ?? ""}.`;

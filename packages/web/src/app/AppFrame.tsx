@@ -7,6 +7,8 @@ import type { Session } from "@oars/core";
 import { api } from "../api/client";
 import { errorMessage } from "../api/errors";
 import { SessionContext, forgetSession, safeRedirect, sessionQuery } from "../auth/session";
+import { LogActivityHost } from "../crm/LogActivityHost";
+import { NotificationBell } from "../plans/NotificationBell";
 import { Brand } from "../ui/Brand";
 import { Icon } from "../ui/Icon";
 import type { IconName } from "../ui/Icon";
@@ -15,7 +17,18 @@ import { useToast } from "../ui/Toast";
 import { ROLE_LABELS, initials } from "../ui/format";
 
 interface NavEntry {
-  to: "/" | "/team" | "/audit" | "/settings" | "/profile";
+  to:
+    | "/"
+    | "/team"
+    | "/audit"
+    | "/settings"
+    | "/profile"
+    | "/plans"
+    | "/strategy-map"
+    | "/accounts"
+    | "/deals"
+    | "/activities"
+    | "/import";
   label: string;
   icon: IconName;
   adminOnly?: boolean;
@@ -23,7 +36,13 @@ interface NavEntry {
 
 const NAV: NavEntry[] = [
   { to: "/", label: "Home", icon: "home" },
+  { to: "/plans", label: "Plans", icon: "plans" },
+  { to: "/strategy-map", label: "Strategy map", icon: "map" },
+  { to: "/accounts", label: "Accounts", icon: "accounts" },
+  { to: "/deals", label: "Deals", icon: "deals" },
+  { to: "/activities", label: "Activities", icon: "activity" },
   { to: "/team", label: "Team", icon: "team" },
+  { to: "/import", label: "Import", icon: "upload" },
   { to: "/audit", label: "Audit log", icon: "audit", adminOnly: true },
   { to: "/settings", label: "Settings", icon: "settings", adminOnly: true },
 ];
@@ -43,6 +62,7 @@ export function AppFrame() {
         <main id="main" className="app-main" tabIndex={-1}>
           <Outlet />
         </main>
+        <LogActivityHost />
       </div>
     </SessionContext.Provider>
   );
@@ -108,6 +128,7 @@ function Navigation({ session, onLeaving }: { session: Session; onLeaving: () =>
         <Link to="/" className="brand-link" aria-label={`Oars, ${session.org.name}: home`}>
           <Brand orgName={session.org.name} />
         </Link>
+        <NotificationBell />
         <button
           ref={menuButton}
           type="button"

@@ -15,6 +15,8 @@ import { SetPasswordPage } from "../auth/SetPasswordPage";
 import { SignInPage } from "../auth/SignInPage";
 import { safeRedirect, sessionQuery, setupStatusQuery } from "../auth/session";
 import { HomePage } from "../home/HomePage";
+import { accountSearch, activitySearch, boardSearch, contactSearch, dealSearch } from "../crm/search";
+import { mapSearch, planSearch, plansSearch } from "../plans/search";
 import { SetupPage } from "../setup/SetupPage";
 import { ErrorNotice, Loading } from "../ui/Status";
 import { AppFrame } from "./AppFrame";
@@ -135,12 +137,114 @@ const settingsRoute = createRoute({
   component: lazyRouteComponent(() => import("../settings/SettingsPage"), "SettingsPage"),
 });
 
+const plansRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/plans",
+  validateSearch: plansSearch,
+  component: lazyRouteComponent(() => import("../plans/PlansPage"), "PlansPage"),
+});
+
+const planRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/plans/$planId",
+  validateSearch: planSearch,
+  component: lazyRouteComponent(() => import("../plans/PlanPage"), "PlanPage"),
+});
+
+const planPrintRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/plans/$planId/print",
+  component: lazyRouteComponent(() => import("../plans/PlanPrintPage"), "PlanPrintPage"),
+});
+
+const strategyMapRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/strategy-map",
+  validateSearch: mapSearch,
+  component: lazyRouteComponent(() => import("../plans/StrategyMapPage"), "StrategyMapPage"),
+});
+
+const accountsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/accounts",
+  validateSearch: accountSearch,
+  component: lazyRouteComponent(() => import("../accounts/AccountsPage"), "AccountsPage"),
+});
+
+const accountRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/accounts/$accountId",
+  component: lazyRouteComponent(() => import("../accounts/AccountPage"), "AccountPage"),
+});
+
+const contactsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/contacts",
+  validateSearch: contactSearch,
+  component: lazyRouteComponent(() => import("../accounts/ContactsPage"), "ContactsPage"),
+});
+
+const dealsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/deals",
+  validateSearch: dealSearch,
+  component: lazyRouteComponent(() => import("../deals/DealsPage"), "DealsPage"),
+});
+
+const dealBoardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/deals/board",
+  validateSearch: boardSearch,
+  component: lazyRouteComponent(() => import("../deals/DealBoard"), "DealBoard"),
+});
+
+const dealRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/deals/$dealId",
+  component: lazyRouteComponent(() => import("../deals/DealPage"), "DealPage"),
+});
+
+const activitiesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/activities",
+  validateSearch: activitySearch,
+  component: lazyRouteComponent(() => import("../activities/ActivitiesPage"), "ActivitiesPage"),
+});
+
+const importRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/import",
+  validateSearch: (search: Record<string, unknown>): { job?: string } => ({
+    job: optionalString(search.job),
+  }),
+  component: lazyRouteComponent(() => import("../import/ImportPage"), "ImportPage"),
+});
+
 const routeTree = rootRoute.addChildren([
   setupRoute,
   signInRoute,
   setPasswordRoute,
   forgotPasswordRoute,
-  appRoute.addChildren([homeRoute, teamRoute, personRoute, profileRoute, auditRoute, settingsRoute]),
+  appRoute.addChildren([
+    homeRoute,
+    teamRoute,
+    personRoute,
+    profileRoute,
+    auditRoute,
+    settingsRoute,
+    plansRoute,
+    planRoute,
+    planPrintRoute,
+    strategyMapRoute,
+    accountsRoute,
+    accountRoute,
+    contactsRoute,
+    dealsRoute,
+    dealBoardRoute,
+    dealRoute,
+    activitiesRoute,
+    importRoute,
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -11,6 +11,13 @@ const PATHS = {
   close: "M18 6 6 18M6 6l12 12",
   chevron: "m9 18 6-6-6-6",
   plus: "M12 5v14M5 12h14",
+  accounts: "M4 21V5a1 1 0 0 1 1-1h9a1 1 0 0 1 1 1v16M15 9h4a1 1 0 0 1 1 1v11M3 21h18M8 8h3M8 12h3M8 16h3",
+  deals:
+    "M12 3v18M16.5 7.5C16.5 5.8 14.5 4.8 12 4.8s-4.5 1-4.5 2.9 2 2.8 4.5 3.3 4.5 1.4 4.5 3.3-2 3-4.5 3-4.5-1.1-4.5-2.9",
+  activity: "M5 4h3l2 5-2.5 1.5a11 11 0 0 0 6 6L15 14l5 2v3a2 2 0 0 1-2 2A16 16 0 0 1 3 6a2 2 0 0 1 2-2",
+  upload: "M12 15V3M7 8l5-5 5 5M4 15v4a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-4",
+  plans: "M9 4h10a1 1 0 0 1 1 1v15a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V9zM9 4v5H4M8 13h8M8 17h5",
+  map: "M12 4v4M12 8H6v4M12 8h6v4M6 12v3M18 12v3M4 15h4v5H4zM16 15h4v5h-4zM10 15h4v5h-4zM12 12v3",
 } as const;
 
 export type IconName = keyof typeof PATHS;

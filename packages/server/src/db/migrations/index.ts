@@ -1,6 +1,10 @@
 // Forward-only migrations, applied in name order (timestamp first). Add new ones at the end.
 import type { Kysely } from "kysely";
 import * as foundation from "./20261127_0001_foundation";
+import * as plans from "./20261127_0002_plans";
+import * as crm from "./20261127_0003_crm";
+import * as crmImport from "./20261127_0004_crm_import";
+import * as tactics from "./20261127_0010_tactics";
 
 export interface Migration {
   up(db: Kysely<unknown>): Promise<void>;
@@ -8,4 +12,8 @@ export interface Migration {
 
 export const migrations: Record<string, Migration> = {
   "20261127_0001_foundation": foundation,
+  "20261127_0002_plans": plans,
+  "20261127_0003_crm": crm,
+  "20261127_0004_crm_import": crmImport,
+  "20261127_0010_tactics": tactics,
 };

@@ -6,6 +6,9 @@ import type { Db } from "../../db/database";
 import { invalid } from "../../http/errors";
 import { addDaysIso, todayInZone } from "../../lib/dates";
 import { recordAudit } from "../audit/audit.record";
+import { seedDemoPlans } from "./demo.plans";
+import { seedDemoSales } from "./demo.sales";
+import { seedDemoTactics } from "./demo.tactics";
 import { hashPassword } from "../auth/passwords";
 import type { Services } from "../../http/context";
 
@@ -161,6 +164,9 @@ export async function seedDemo(
       action: "seed-demo",
       after: { people: DEMO_PEOPLE.length, teams: TEAMS.length },
     });
+    await seedDemoPlans(tx, orgId, today);
+    await seedDemoSales(tx, orgId, today);
+    await seedDemoTactics(tx, orgId, today);
   });
   return {
     orgId,

@@ -1,0 +1,116 @@
+// A rep's deals page and a team manager's (open deals, by close date, first 50) through the HTTP
+// API of a running `oars serve`, one client at a time, against the same page from the hand-written
+// indexed SQL — raw, and behind a bare HTTP server (the floor any HTTP API pays).
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import pg from "pg";
+import type { Org } from "./dataset";
+import { TOKENS } from "./load";
+import { freePort, startServer } from "./proc";
+
+export interface LatencyFigures {
+  page: "rep" | "manager";
+  apiP50: number;
+  apiP95: number;
+  bareP95: number;
+  sqlP95: number;
+  ratioToSql: number;
+  ratioToBare: number;
+  rows: number;
+}
+
+const BARE = path.join(path.dirname(fileURLToPath(import.meta.url)), "bare-server.mjs");
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
+};
+
+async function time(runs: number, run: () => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < Math.ceil(runs / 8); i++) await run();
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await run();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+async function get(url: string, token?: string): Promise<number> {
+  const res = await fetch(url, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+  if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { items: unknown[] }).items.length;
+}
+
+async function startBare(engine: "sqlite" | "postgres", target: string, orgId: string) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [BARE, engine, target, String(port), orgId], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill("SIGTERM") };
+}
+
+export async function listBench(
+  engine: "sqlite" | "postgres",
+  target: string,
+  o: Org,
+  runs: number,
+): Promise<LatencyFigures[]> {
+  const env = engine === "sqlite" ? { OARS_DATABASE_URL: `sqlite:${target}` } : { OARS_DATABASE_URL: target };
+  const server = await startServer(env, await freePort());
+  const bare = await startBare(engine, target, o.orgId);
+  const leaf = o.leaves[0];
+  const repId = o.repIds[leaf?.reps[0] ?? 0] ?? "";
+  const pages = [
+    {
+      page: "rep" as const,
+      token: TOKENS.rep,
+      query: "mine=true&status=open&sort=closeDate&limit=50",
+      kind: "rep",
+      key: repId,
+    },
+    {
+      page: "manager" as const,
+      token: TOKENS.manager,
+      query: "status=open&sort=closeDate&limit=50",
+      kind: "team",
+      key: leaf?.id ?? "",
+    },
+  ];
+  const sqlite = engine === "sqlite" ? new Database(target, { readonly: true }) : null;
+  const pool = engine === "postgres" ? new pg.Pool({ connectionString: target, max: 1 }) : null;
+  const out: LatencyFigures[] = [];
+  try {
+    for (const p of pages) {
+      const rows = await get(`${server.url}/api/v1/deals?${p.query}`, p.token);
+      const api = await time(runs, () => get(`${server.url}/api/v1/deals?${p.query}`, p.token));
+      const bareTimes = await time(runs, () => get(`${bare.url}/${p.kind}?key=${p.key}`));
+      const sql = `select * from deals where org_id = $1 and ${p.kind === "rep" ? "owner_id" : "team_id"} = $2 and deleted_at is null and status = 'open' order by close_date, id limit 51`;
+      const stmt = sqlite?.prepare(sql.replace(/\$\d/g, "?"));
+      const sqlTimes = await time(runs, async () =>
+        stmt ? stmt.all(o.orgId, p.key) : pool?.query({ name: p.kind, text: sql, values: [o.orgId, p.key] }),
+      );
+      const apiP95 = quantile(api, 0.95);
+      out.push({
+        page: p.page,
+        apiP50: quantile(api, 0.5),
+        apiP95,
+        bareP95: quantile(bareTimes, 0.95),
+        sqlP95: quantile(sqlTimes, 0.95),
+        ratioToSql: apiP95 / quantile(sqlTimes, 0.95),
+        ratioToBare: apiP95 / quantile(bareTimes, 0.95),
+        rows,
+      });
+    }
+  } finally {
+    server.stop();
+    bare.stop();
+    sqlite?.close();
+    await pool?.end();
+  }
+  return out;
+}
