@@ -31,4 +31,5 @@ export * from "./contracts/crm-activities";
 export * from "./contracts/crm-views";
 export * from "./contracts/crm-import";
 export * from "./contracts/tactics";
+export * from "./contracts/progress";
 export * from "./tactics/index";

@@ -1090,6 +1090,80 @@ row(
   [404, 404, 404, 404, 404, 404, 404, 404, 404],
 );
 
+// Live progress (modules/progress): a figure is visible wherever its objective is; the records
+// behind it are cut to the reader's scope (progress.test.ts proves the cut).
+const manualObjective = async (w: World) => {
+  const p = await planned(w);
+  const res = await w.as.memberA.post(`/api/v1/plans/${p.memberAPlan.id}/objectives`, {
+    title: "Training modules",
+    metric: { key: "manual", unit: "modules" },
+    target: 10,
+    ownerType: "person",
+    ownerId: w.people.memberA.id,
+  });
+  return res.json<{ id: string }>().id;
+};
+//                                                                                        adm  dir  mgA  meA  meB  view othr deac anon
+row(
+  "GET /api/v1/objectives/:id/progress",
+  async (w) => ({ method: GET, url: `/api/v1/objectives/${(await planned(w)).deptObjective.id}/progress` }),
+  [200, 200, 200, 200, 200, 200, 404, 401, 401],
+);
+row(
+  "GET /api/v1/plans/:id/progress",
+  async (w) => ({ method: GET, url: `/api/v1/plans/${(await planned(w)).memberAPlan.id}/progress` }),
+  [200, 200, 200, 200, 404, 200, 404, 401, 401],
+);
+row(
+  "GET /api/v1/objectives/:id/progress/deals",
+  async (w) => ({
+    method: GET,
+    url: `/api/v1/objectives/${(await planned(w)).deptObjective.id}/progress/deals`,
+  }),
+  [200, 200, 200, 200, 200, 200, 404, 401, 401],
+);
+row(
+  "GET /api/v1/objectives/:id/progress/activities",
+  async (w) => ({
+    method: GET,
+    url: `/api/v1/objectives/${(await planned(w)).deptObjective.id}/progress/activities`,
+  }),
+  [200, 200, 200, 200, 200, 200, 404, 401, 401],
+);
+row(
+  "GET /api/v1/objectives/:id/checkins",
+  async (w) => ({ method: GET, url: `/api/v1/objectives/${await manualObjective(w)}/checkins` }),
+  [200, 200, 200, 200, 404, 200, 404, 401, 401],
+);
+row(
+  "POST /api/v1/objectives/:id/checkins",
+  async (w) => ({
+    method: POST,
+    url: `/api/v1/objectives/${await manualObjective(w)}/checkins`,
+    body: { value: 3, confidence: 0.7, note: "three done" },
+  }),
+  [201, 201, 201, 201, 404, 403, 404, 401, 401],
+);
+row(
+  "DELETE /api/v1/checkins/:id",
+  async (w) => {
+    const id = await manualObjective(w);
+    const res = await w.as.memberA.post(`/api/v1/objectives/${id}/checkins`, { value: 3 });
+    return { method: DELETE, url: `/api/v1/checkins/${res.json<{ id: string }>().id}` };
+  },
+  [204, 204, 204, 204, 404, 403, 404, 401, 401],
+);
+row(
+  "POST /api/v1/progress/alerts/run",
+  () => ({ method: POST, url: "/api/v1/progress/alerts/run" }),
+  [200, 403, 403, 403, 403, 403, 200, 401, 401],
+);
+row(
+  "GET /api/v1/dashboard",
+  () => ({ method: GET, url: "/api/v1/dashboard" }),
+  [200, 200, 200, 200, 200, 200, 200, 401, 401],
+);
+
 // Not changes to the organisation's records: signing in and out, asking for a reset email, and
 // marking one's own notifications read.
 const NOT_CHANGES = new Set([

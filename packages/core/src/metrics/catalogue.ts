@@ -210,7 +210,7 @@ export const METRICS: readonly MetricDefinition[] = [
     key: "manual",
     label: "Manual check-in",
     description:
-      "A number the owner reports by check-in, in a unit the objective names (for example training modules completed), counted on the check-in date.",
+      "A number the owner reports by check-in, in a unit the objective names (for example training modules completed), counted on the check-in date: the latest check-in in the window is the value reached so far.",
     unit: "count",
     kind: "additive",
     growth: "up",

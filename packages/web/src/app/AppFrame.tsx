@@ -28,7 +28,9 @@ interface NavEntry {
     | "/accounts"
     | "/deals"
     | "/activities"
-    | "/import";
+    | "/import"
+    | "/my-week"
+    | "/tactics";
   label: string;
   icon: IconName;
   adminOnly?: boolean;
@@ -36,7 +38,9 @@ interface NavEntry {
 
 const NAV: NavEntry[] = [
   { to: "/", label: "Home", icon: "home" },
+  { to: "/my-week", label: "My week", icon: "calendar" },
   { to: "/plans", label: "Plans", icon: "plans" },
+  { to: "/tactics", label: "Tactics", icon: "target" },
   { to: "/strategy-map", label: "Strategy map", icon: "map" },
   { to: "/accounts", label: "Accounts", icon: "accounts" },
   { to: "/deals", label: "Deals", icon: "deals" },

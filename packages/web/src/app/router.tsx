@@ -17,6 +17,7 @@ import { safeRedirect, sessionQuery, setupStatusQuery } from "../auth/session";
 import { HomePage } from "../home/HomePage";
 import { accountSearch, activitySearch, boardSearch, contactSearch, dealSearch } from "../crm/search";
 import { mapSearch, planSearch, plansSearch } from "../plans/search";
+import { myWeekSearch, tacticalPlanSearch, tacticsSearch } from "../tactics/search";
 import { SetupPage } from "../setup/SetupPage";
 import { ErrorNotice, Loading } from "../ui/Status";
 import { AppFrame } from "./AppFrame";
@@ -220,6 +221,33 @@ const importRoute = createRoute({
   component: lazyRouteComponent(() => import("../import/ImportPage"), "ImportPage"),
 });
 
+const tacticsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/tactics",
+  validateSearch: tacticsSearch,
+  component: lazyRouteComponent(() => import("../tactics/TacticsPage"), "TacticsPage"),
+});
+
+const tacticalPlanRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/tactics/$tacticalPlanId",
+  validateSearch: tacticalPlanSearch,
+  component: lazyRouteComponent(() => import("../tactics/TacticalPlanPage"), "TacticalPlanPage"),
+});
+
+const myWeekRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/my-week",
+  validateSearch: myWeekSearch,
+  component: lazyRouteComponent(() => import("../tactics/MyWeekPage"), "MyWeekPage"),
+});
+
+const objectiveProgressRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/objectives/$objectiveId/progress",
+  component: lazyRouteComponent(() => import("../progress/ObjectiveProgressPage"), "ObjectiveProgressPage"),
+});
+
 const routeTree = rootRoute.addChildren([
   setupRoute,
   signInRoute,
@@ -242,8 +270,12 @@ const routeTree = rootRoute.addChildren([
     dealsRoute,
     dealBoardRoute,
     dealRoute,
+    objectiveProgressRoute,
     activitiesRoute,
     importRoute,
+    tacticsRoute,
+    tacticalPlanRoute,
+    myWeekRoute,
   ]),
 ]);
 

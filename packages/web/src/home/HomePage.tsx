@@ -6,6 +6,7 @@ import { useSession } from "../auth/session";
 import { personQuery } from "../people/queries";
 import { teamsQuery } from "../team/queries";
 import { teamPathLabel } from "../team/TeamPath";
+import { DashboardSection } from "../progress/DashboardSection";
 import { TeamMembersPreview } from "./TeamMembersPreview";
 import {
   MONTHS,
@@ -50,6 +51,8 @@ export function HomePage() {
           </p>
         </div>
       </header>
+
+      <DashboardSection />
 
       {isAdmin && teams.isSuccess && activeTeams.length === 0 ? (
         <section className="callout" aria-labelledby="start-title">

@@ -12,6 +12,8 @@ import { ConfirmDialog } from "../ui/Dialog";
 import { Icon } from "../ui/Icon";
 import { Empty, ErrorNotice, Loading } from "../ui/Status";
 import { formatDate } from "../ui/format";
+import { ProgressBadge } from "../progress/ProgressBadge";
+import { planProgressQuery } from "../progress/queries";
 import { Comments } from "./Comments";
 import { OBJECTIVE_STATUS_LABELS, PERSPECTIVE_LABELS, objectiveValue, ownerName } from "./labels";
 import { ObjectiveEditor } from "./ObjectiveEditor";
@@ -102,6 +104,8 @@ function ObjectiveCard({ plan, objective: o, focused, onEdit, onRemove }: CardPr
   const teams = useQuery(teamsQuery);
   const initiatives = useQuery(initiativesQuery(plan.id));
   const map = useQuery(strategyMapQuery({}));
+  const progress = useQuery(planProgressQuery(plan.id));
+  const live = progress.data?.items.find((p) => p.objectiveId === o.id);
   const [talk, setTalk] = useState(focused);
   const ref = useRef<HTMLLIElement>(null);
   useEffect(() => {
@@ -120,6 +124,7 @@ function ObjectiveCard({ plan, objective: o, focused, onEdit, onRemove }: CardPr
             <span className={`tag persp persp-${o.perspective}`}>{PERSPECTIVE_LABELS[o.perspective]}</span>
             <span className="tag">{OBJECTIVE_STATUS_LABELS[o.status]}</span>
             {o.weight > 0 ? <span className="tag">Weight {o.weight}</span> : null}
+            <ProgressBadge progress={live} />
           </p>
         </div>
         {plan.canEdit ? (

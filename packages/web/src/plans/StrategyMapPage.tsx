@@ -9,6 +9,8 @@ import { useSession } from "../auth/session";
 import { teamsQuery } from "../team/queries";
 import { Empty, ErrorNotice, Loading } from "../ui/Status";
 import { formatDate } from "../ui/format";
+import { ProgressBadge } from "../progress/ProgressBadge";
+import { planProgressQuery } from "../progress/queries";
 import { PERSPECTIVE_LABELS, objectiveValue, ownerName } from "./labels";
 import { everyoneQuery, plansQuery, strategyMapQuery } from "./queries";
 import type { MapSearch } from "./search";
@@ -180,6 +182,8 @@ function Branch({
 function MapNode({ node, names }: { node: StrategyMapNode; names: Names }) {
   const currency = useSession().org.currency;
   const o = node.objective;
+  const progress = useQuery(planProgressQuery(node.plan.id));
+  const live = progress.data?.items.find((p) => p.objectiveId === o.id);
   return (
     <div
       className={
@@ -203,6 +207,7 @@ function MapNode({ node, names }: { node: StrategyMapNode; names: Names }) {
           {o.dueDate ? ` by ${formatDate(o.dueDate)}` : ""}
         </span>
         <span>{names(o.ownerType, o.ownerId)}</span>
+        <ProgressBadge progress={live} />
       </p>
       <p className="map-plan muted small">
         <span className={`tag persp persp-${o.perspective}`}>{PERSPECTIVE_LABELS[o.perspective]}</span>{" "}

@@ -1,10 +1,22 @@
 // The segmentation grid: rows (people, teams or segments) × periods, every cell typed into, row and
 // column totals. Arrow keys, Enter and Tab move like a spreadsheet; a block copied from one pastes
 // into the grid from the focused cell on; Escape puts a cell back as it was.
-import { memo, useCallback, useEffect, useId, useRef, useState } from "react";
-import type { ClipboardEvent, KeyboardEvent } from "react";
+import { useCallback, useId, useRef } from "react";
+import { useVirtualizer } from "@tanstack/react-virtual";
 import type { GridRow, Period } from "@oars/core";
-import { cellKey, formatAmount, parseAmount, parsePaste, type Cells, type RampChoice, type Totals } from "./gridModel";
+import {
+  cellKey,
+  formatAmount,
+  parseAmount,
+  parsePaste,
+  type Cells,
+  type RampChoice,
+  type Totals,
+} from "./gridModel";
+import { GridRowView } from "./GridRow";
+
+// Rows are this tall (an input and its padding); the virtualiser measures nothing.
+const ROW_HEIGHT = 37;
 
 interface SplitGridProps {
   rows: readonly GridRow[];
@@ -23,12 +35,32 @@ export function SplitGrid(props: SplitGridProps) {
   const { rows, periods, cells, totals, isMoney, readOnly, ramps } = props;
   const gridId = useId();
   const table = useRef<HTMLTableElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
   const { onEdit } = props;
+  // Only the rows near the viewport are in the page: 2,000 people stay as quick to edit as 20.
+  const virtual = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
+  const items = virtual.getVirtualItems();
+  const before = items[0]?.start ?? 0;
+  const after = virtual.getTotalSize() - (items.at(-1)?.end ?? 0);
 
-  const focusCell = useCallback((r: number, c: number) => {
-    const input = table.current?.querySelector<HTMLInputElement>(`input[data-r="${r}"][data-c="${c}"]`);
-    input?.focus();
-  }, []);
+  const focusCell = useCallback(
+    (r: number, c: number) => {
+      const find = () =>
+        table.current?.querySelector<HTMLInputElement>(`input[data-r="${r}"][data-c="${c}"]`);
+      const input = find();
+      if (input) return input.focus();
+      if (r < 0 || r >= rows.length) return;
+      // The row is scrolled out of the page: bring it in, then focus it once rendered.
+      virtual.scrollToIndex(r, { align: "auto" });
+      requestAnimationFrame(() => requestAnimationFrame(() => find()?.focus()));
+    },
+    [rows.length, virtual],
+  );
 
   const onPaste = useCallback(
     (r: number, c: number, text: string) => {
@@ -48,8 +80,16 @@ export function SplitGrid(props: SplitGridProps) {
   );
 
   return (
-    <div className="grid-scroll" role="region" aria-label="Target grid" tabIndex={-1}>
-      <table ref={table} className="split-grid" data-testid="split-grid" id={gridId}>
+    <div className="grid-scroll" role="region" aria-label="Target grid" tabIndex={-1} ref={scroller}>
+      <table
+        ref={table}
+        className="split-grid"
+        data-testid="split-grid"
+        id={gridId}
+        aria-rowcount={rows.length + 2}
+        // A fixed layout sizes columns once, so typing in one cell never re-measures the whole grid.
+        style={{ width: `${14 + (ramps ? 10 : 0) + (periods.length + 1) * 8}rem` }}
+      >
         <thead>
           <tr>
             <th scope="col" className="grid-row-head">
@@ -61,7 +101,12 @@ export function SplitGrid(props: SplitGridProps) {
               </th>
             ) : null}
             {periods.map((p) => (
-              <th key={p.key} scope="col" className="grid-num" title={`${p.start} to ${p.end}, ${p.workingDays} working days`}>
+              <th
+                key={p.key}
+                scope="col"
+                className="grid-num"
+                title={`${p.start} to ${p.end}, ${p.workingDays} working days`}
+              >
                 {p.label}
               </th>
             ))}
@@ -71,47 +116,29 @@ export function SplitGrid(props: SplitGridProps) {
           </tr>
         </thead>
         <tbody>
-          {rows.map((row, r) => (
-            <tr key={row.id} data-row={row.label}>
-              <th scope="row" className="grid-row-head">
-                <span className="grid-row-label">{row.label}</span>
-                {row.isNew ? <span className="tag tag-accent">new</span> : null}
-              </th>
-              {ramps ? (
-                <td className="grid-ramp">
-                  <select
-                    className="input input-small"
-                    aria-label={`Ramp for ${row.label}`}
-                    value={ramps[row.id] ?? "none"}
-                    disabled={readOnly || row.hireDate === null}
-                    onChange={(e) => props.onRamp(row.id, e.target.value as RampChoice)}
-                  >
-                    <option value="none">Full target</option>
-                    <option value="standard">Ramp: 5 months</option>
-                    <option value="enterprise">Ramp: 8 months</option>
-                  </select>
-                </td>
-              ) : null}
-              {periods.map((p, c) => (
-                <GridCell
-                  key={p.key}
-                  r={r}
-                  c={c}
-                  cellId={cellKey(row.id, p.key)}
-                  value={cells.get(cellKey(row.id, p.key)) ?? 0}
-                  label={`${row.label}, ${p.label}`}
-                  isMoney={isMoney}
-                  readOnly={readOnly}
-                  onCommit={onEdit}
-                  onMove={focusCell}
-                  onPaste={onPaste}
-                />
-              ))}
-              <td className="grid-num grid-total" data-testid={`row-total-${r}`}>
-                {formatAmount(totals.rows.get(row.id) ?? 0, isMoney)}
-              </td>
-            </tr>
-          ))}
+          {before > 0 ? <tr style={{ height: before }} aria-hidden="true" /> : null}
+          {items.map(({ index: r }) => {
+            const row = rows[r];
+            if (!row) return null;
+            return (
+              <GridRowView
+                key={row.id}
+                row={row}
+                r={r}
+                periods={periods}
+                cells={cells}
+                total={totals.rows.get(row.id) ?? 0}
+                isMoney={isMoney}
+                readOnly={readOnly}
+                ramp={ramps ? (ramps[row.id] ?? "none") : null}
+                onRamp={props.onRamp}
+                onEdit={onEdit}
+                onMove={focusCell}
+                onPaste={onPaste}
+              />
+            );
+          })}
+          {after > 0 ? <tr style={{ height: after }} aria-hidden="true" /> : null}
         </tbody>
         <tfoot>
           <tr>
@@ -133,91 +160,3 @@ export function SplitGrid(props: SplitGridProps) {
     </div>
   );
 }
-
-interface GridCellProps {
-  r: number;
-  c: number;
-  cellId: string;
-  value: number;
-  label: string;
-  isMoney: boolean;
-  readOnly: boolean;
-  onCommit: (updates: readonly (readonly [string, number])[]) => void;
-  onMove: (r: number, c: number) => void;
-  onPaste: (r: number, c: number, text: string) => void;
-}
-
-// Memoised: an edit re-renders the one cell that changed and the totals, not the whole grid.
-const GridCell = memo(function GridCell({ r, c, cellId, value, label, isMoney, readOnly, onCommit, onMove, onPaste }: GridCellProps) {
-  const [draft, setDraft] = useState<string | null>(null);
-  const [invalid, setInvalid] = useState(false);
-  const skipCommit = useRef(false);
-  useEffect(() => setDraft(null), [value]);
-
-  const commit = () => {
-    if (draft === null) return true;
-    const amount = parseAmount(draft, isMoney);
-    if (amount === null) {
-      setInvalid(true);
-      return false;
-    }
-    setInvalid(false);
-    setDraft(null);
-    if (amount !== value) onCommit([[cellId, amount]]);
-    return true;
-  };
-
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    const input = e.currentTarget;
-    const whole = input.selectionStart === 0 && input.selectionEnd === input.value.length;
-    const moves: Record<string, [number, number] | undefined> = {
-      ArrowUp: [r - 1, c],
-      ArrowDown: [r + 1, c],
-      Enter: e.shiftKey ? [r - 1, c] : [r + 1, c],
-      ArrowLeft: whole || input.selectionStart === 0 ? [r, c - 1] : undefined,
-      ArrowRight: whole || input.selectionEnd === input.value.length ? [r, c + 1] : undefined,
-    };
-    if (e.key === "Escape") {
-      e.preventDefault();
-      skipCommit.current = true;
-      setDraft(null);
-      setInvalid(false);
-      input.blur();
-      return;
-    }
-    const to = moves[e.key];
-    if (!to) return;
-    e.preventDefault();
-    if (commit()) onMove(to[0], to[1]);
-  };
-
-  return (
-    <td className={invalid ? "grid-num grid-cell grid-invalid" : "grid-num grid-cell"}>
-      <input
-        className="grid-input"
-        inputMode="decimal"
-        aria-label={label}
-        aria-invalid={invalid}
-        data-r={r}
-        data-c={c}
-        readOnly={readOnly}
-        value={draft ?? formatAmount(value, isMoney)}
-        onFocus={(e) => e.currentTarget.select()}
-        onChange={(e) => setDraft(e.target.value)}
-        onKeyDown={onKeyDown}
-        onBlur={() => {
-          if (skipCommit.current) skipCommit.current = false;
-          else commit();
-        }}
-        onPaste={(e: ClipboardEvent<HTMLInputElement>) => {
-          const text = e.clipboardData.getData("text/plain");
-          // A single value pastes like typing; a block from a spreadsheet fills cells from here on.
-          if (!/[\t\n;]/.test(text.trim()) || readOnly) return;
-          e.preventDefault();
-          setDraft(null);
-          onPaste(r, c, text);
-        }}
-      />
-    </td>
-  );
-});

@@ -20,6 +20,8 @@ export type RampChoice = "none" | "standard" | "enterprise";
 export interface GridSettings {
   grain: SplitGrain;
   weighting: SplitWeighting;
+  /** Rows set by hand (agreed bottom-up numbers); the rest share what is left by the weighting. */
+  overrides: Readonly<Record<string, number>>;
   season: "even" | "learned";
   ramps: Readonly<Record<string, RampChoice>>;
   rampMode: "redistribute" | "acceptGap";
@@ -58,10 +60,12 @@ export function initialSettings(setup: SplitSetup): GridSettings {
     if (curve) ramps[row.id] = curve.length === RAMP_PRESETS.enterprise.length ? "enterprise" : "standard";
     else if (!saved && row.isNew) ramps[row.id] = "standard";
   }
-  const weighting = saved && saved.ownerMethod.kind !== "manual" ? saved.ownerMethod.kind : "equal";
+  const method = saved?.ownerMethod;
+  const weighting = method ? (method.kind === "manual" ? method.rebalanceBy : method.kind) : "equal";
   return {
     grain: saved?.grain ?? setup.grain,
     weighting,
+    overrides: method?.kind === "manual" ? method.overrides : {},
     season: saved?.periodMethod.kind === "learned" ? "learned" : "even",
     ramps,
     rampMode: saved?.rampMode ?? "redistribute",
@@ -70,7 +74,11 @@ export function initialSettings(setup: SplitSetup): GridSettings {
 }
 
 const curveOf = (choice: RampChoice | undefined) =>
-  choice === "standard" ? [...RAMP_PRESETS.standard] : choice === "enterprise" ? [...RAMP_PRESETS.enterprise] : null;
+  choice === "standard"
+    ? [...RAMP_PRESETS.standard]
+    : choice === "enterprise"
+      ? [...RAMP_PRESETS.enterprise]
+      : null;
 
 export function rampCurves(settings: GridSettings): Record<string, number[]> {
   const out: Record<string, number[]> = {};
@@ -81,13 +89,24 @@ export function rampCurves(settings: GridSettings): Record<string, number[]> {
   return out;
 }
 
+export function ownerMethodOf(s: GridSettings) {
+  return Object.keys(s.overrides).length > 0
+    ? { kind: "manual" as const, overrides: { ...s.overrides }, rebalanceBy: s.weighting }
+    : { kind: s.weighting };
+}
+
 export interface Computed {
   cells: Map<string, number>;
   heldBackByRamp: number;
 }
 
 /** The grid the settings produce, exactly as the server computes it. */
-export function computeGrid(setup: SplitSetup, rows: readonly GridRow[], periods: readonly Period[], s: GridSettings): Computed {
+export function computeGrid(
+  setup: SplitSetup,
+  rows: readonly GridRow[],
+  periods: readonly Period[],
+  s: GridSettings,
+): Computed {
   const total = setup.total ?? 0;
   const grid = splitTargetGrid({
     total,
@@ -98,11 +117,16 @@ export function computeGrid(setup: SplitSetup, rows: readonly GridRow[], periods
       lastPeriodActual: r.lastPeriodActual ?? undefined,
       hireDate: r.hireDate ?? undefined,
     })),
-    ownerMethod: { kind: s.weighting },
+    ownerMethod: ownerMethodOf(s),
     periods,
     periodMethod:
       s.season === "learned"
-        ? { kind: "seasonal", by: "calendarMonth", weights: setup.seasonality.byCalendarMonth, calendar: calendarOf(setup) }
+        ? {
+            kind: "seasonal",
+            by: "calendarMonth",
+            weights: setup.seasonality.byCalendarMonth,
+            calendar: calendarOf(setup),
+          }
         : { kind: "even" },
     ramp: { curves: rampCurves(s) },
     rampMode: s.rampMode,
@@ -189,14 +213,20 @@ export function saveBody(
       end: setup.end,
       rowKind: setup.rowKind,
       rows: rows.map((r) => ({ id: r.id, label: r.label })),
-      ownerMethod: { kind: s.weighting },
+      ownerMethod: ownerMethodOf(s),
       periodMethod: s.season === "learned" ? { kind: "learned" } : { kind: "even" },
       rampCurves: rampCurves(s),
       rampMode: s.rampMode,
       headroomPct: s.headroomPct,
     },
     cells: handEdited
-      ? rows.flatMap((r) => periods.map((p) => ({ rowId: r.id, periodKey: p.key, amount: cells.get(cellKey(r.id, p.key)) ?? 0 })))
+      ? rows.flatMap((r) =>
+          periods.map((p) => ({
+            rowId: r.id,
+            periodKey: p.key,
+            amount: cells.get(cellKey(r.id, p.key)) ?? 0,
+          })),
+        )
       : undefined,
     version: setup.saved?.version,
   };

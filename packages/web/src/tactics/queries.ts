@@ -20,7 +20,11 @@ import type {
 } from "@oars/core";
 import { api, query } from "../api/client";
 
-async function allPages<T>(path: string, params: Record<string, string | undefined>, signal: AbortSignal): Promise<T[]> {
+async function allPages<T>(
+  path: string,
+  params: Record<string, string | undefined>,
+  signal: AbortSignal,
+): Promise<T[]> {
   const out: T[] = [];
   let cursor: string | null = null;
   do {
@@ -84,7 +88,9 @@ export const splitsQuery = (planId: string) =>
   queryOptions({
     queryKey: ["tactics", "splits", planId] as const,
     queryFn: ({ signal }) =>
-      api.get<{ items: TargetSplit[] }>(`/api/v1/tactical-plans/${planId}/splits`, { signal }).then((r) => r.items),
+      api
+        .get<{ items: TargetSplit[] }>(`/api/v1/tactical-plans/${planId}/splits`, { signal })
+        .then((r) => r.items),
   });
 
 export const funnelQuery = (planId: string) =>
@@ -97,7 +103,9 @@ export const actionsQuery = (planId: string) =>
   queryOptions({
     queryKey: ["tactics", "actions", planId] as const,
     queryFn: ({ signal }) =>
-      api.get<{ items: Action[] }>(`/api/v1/tactical-plans/${planId}/actions`, { signal }).then((r) => r.items),
+      api
+        .get<{ items: Action[] }>(`/api/v1/tactical-plans/${planId}/actions`, { signal })
+        .then((r) => r.items),
   });
 
 export const capacityQuery = (planId: string) =>
@@ -126,8 +134,10 @@ export const calendarFeedQuery = queryOptions({
 /** After any change: everything tactical may show it, and the plan checks too. */
 export function useRefreshTactics() {
   const client = useQueryClient();
-  return () => {
-    void client.invalidateQueries({ queryKey: ["tactics"] });
-    void client.invalidateQueries({ queryKey: ["plans"] });
-  };
+  // Returned to a mutation's onSuccess, the promise keeps it pending until the fresh data is in.
+  return () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: ["tactics"] }),
+      client.invalidateQueries({ queryKey: ["plans"] }),
+    ]).then(() => undefined);
 }

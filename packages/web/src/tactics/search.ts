@@ -10,6 +10,7 @@ export interface TacticalPlanSearch {
   tab?: TacticTab;
   objective?: string;
   parent?: string;
+  rows?: "person" | "team" | "segment" | "product" | "businessType";
 }
 export interface MyWeekSearch {
   date?: string;
@@ -24,6 +25,7 @@ export const tacticalPlanSearch = (s: Record<string, unknown>): TacticalPlanSear
   tab: TACTIC_TABS.find((t) => t === s.tab),
   objective: text(s.objective),
   parent: text(s.parent),
+  rows: (["person", "team", "segment", "product", "businessType"] as const).find((k) => k === s.rows),
 });
 export const myWeekSearch = (s: Record<string, unknown>): MyWeekSearch => ({
   date: isoDate(s.date),

@@ -13,7 +13,12 @@ interface History {
 const LIMIT = 100;
 
 export function useGridHistory(initial: Cells, initialHandEdited: boolean) {
-  const [h, setH] = useState<History>({ cells: initial, handEdited: initialHandEdited, past: [], future: [] });
+  const [h, setH] = useState<History>({
+    cells: initial,
+    handEdited: initialHandEdited,
+    past: [],
+    future: [],
+  });
 
   const push = useCallback((cells: Cells, handEdited: boolean) => {
     setH((prev) => ({
@@ -25,27 +30,24 @@ export function useGridHistory(initial: Cells, initialHandEdited: boolean) {
   }, []);
 
   /** Hand-typed amounts: the grid no longer follows its settings until they are recomputed. */
-  const edit = useCallback(
-    (updates: readonly (readonly [string, number])[]) => {
-      setH((prev) => {
-        const next = new Map(prev.cells);
-        let changed = false;
-        for (const [key, amount] of updates) {
-          if (next.get(key) === amount) continue;
-          next.set(key, amount);
-          changed = true;
-        }
-        if (!changed) return prev;
-        return {
-          cells: next,
-          handEdited: true,
-          past: [...prev.past.slice(-LIMIT + 1), { cells: prev.cells, handEdited: prev.handEdited }],
-          future: [],
-        };
-      });
-    },
-    [],
-  );
+  const edit = useCallback((updates: readonly (readonly [string, number])[]) => {
+    setH((prev) => {
+      const next = new Map(prev.cells);
+      let changed = false;
+      for (const [key, amount] of updates) {
+        if (next.get(key) === amount) continue;
+        next.set(key, amount);
+        changed = true;
+      }
+      if (!changed) return prev;
+      return {
+        cells: next,
+        handEdited: true,
+        past: [...prev.past.slice(-LIMIT + 1), { cells: prev.cells, handEdited: prev.handEdited }],
+        future: [],
+      };
+    });
+  }, []);
 
   const undo = useCallback(() => {
     setH((prev) => {

@@ -5,6 +5,8 @@ import * as plans from "./20261127_0002_plans";
 import * as crm from "./20261127_0003_crm";
 import * as crmImport from "./20261127_0004_crm_import";
 import * as tactics from "./20261127_0010_tactics";
+import * as progress from "./20261127_0020_progress";
+import * as progressAlerts from "./20261127_0021_progress_alerts";
 
 export interface Migration {
   up(db: Kysely<unknown>): Promise<void>;
@@ -16,4 +18,6 @@ export const migrations: Record<string, Migration> = {
   "20261127_0003_crm": crm,
   "20261127_0004_crm_import": crmImport,
   "20261127_0010_tactics": tactics,
+  "20261127_0020_progress": progress,
+  "20261127_0021_progress_alerts": progressAlerts,
 };

@@ -1,7 +1,6 @@
 // Converting a deal's amount to the org's reporting currency at the rate dated on or before the
 // close date (or the earliest rate when the deal closes before any). Minor units differ by
 // currency (JPY has none, KWD three), so conversion goes through major units.
-import { sql } from "kysely";
 import type { Q } from "../../db/tx";
 import { invalid } from "../../http/errors";
 
@@ -109,6 +108,6 @@ export async function reconvertDeals(q: Q, org: { id: string; currency: string }
     if (rate === null) continue;
     const converted = convertMinor(d.amount_minor, currency, org.currency, rate);
     if (converted !== d.amount_org_minor)
-      await sql`update deals set amount_org_minor = ${converted} where id = ${d.id}`.execute(q);
+      await q.updateTable("deals").set({ amount_org_minor: converted }).where("id", "=", d.id).execute();
   }
 }

@@ -1,12 +1,11 @@
 // What accounts, contacts, deals and activities share: loading a record through the caller's
 // scope (404 outside it, 403 when readable but not writable), the list filter, soft delete and
 // restore. Deletion is soft so a slip can be undone.
-import { sql, type RawBuilder } from "kysely";
 import type { Database } from "../../db/schema";
 import type { Q } from "../../db/tx";
 import type { SignedInCtx } from "../../http/context";
 import { AppError, forbidden, invalid, notFound } from "../../http/errors";
-import { listScope, mayReadOwned, mayWriteOwned } from "../../policies/crm.policy";
+import { mayReadOwned, mayWriteOwned } from "../../policies/crm.policy";
 import { loadScope, type Scope } from "../../policies/scope";
 import { recordAudit } from "../audit/audit.record";
 
@@ -67,15 +66,6 @@ export async function assertVisibleRef<T extends OwnedTable>(
     const article = ENTITY[table].name === "account" || ENTITY[table].name === "activity" ? "an" : "a";
     throw invalid(field, `must be ${article} ${ENTITY[table].name} you can see`);
   }
-}
-
-/** The list filter for the caller's scope on an owned table (null: no filter, an admin). */
-export function scopeFilter(scope: Scope, prefix = ""): RawBuilder<boolean> | null {
-  const s = listScope(scope);
-  if (s === null) return null;
-  const owner = sql.ref(`${prefix}owner_id`);
-  if (s.teams.length === 0) return sql<boolean>`${owner} = ${s.ownerId}`;
-  return sql<boolean>`(${sql.ref(`${prefix}team_id`)} in (${sql.join(s.teams)}) or ${owner} = ${s.ownerId})`;
 }
 
 export async function softDelete(

@@ -79,3 +79,25 @@ export async function creditTeam(q: Q, orgId: string, owner: Owner, closedOn: st
   if (closedOn === null) return owner.teamId;
   return teamOnDate(await membershipsOf(q, orgId, owner.id), closedOn, owner.teamId);
 }
+
+/**
+ * After `personId` moved to `teamId`: their open work — accounts, contacts, open deals, activities
+ * not yet done — now counts for the new team; won and lost deals and done activities keep the
+ * team they were credited to. The org module's team move should call this in its transaction.
+ */
+export async function followOwner(q: Q, personId: string, teamId: string | null): Promise<void> {
+  for (const table of ["accounts", "contacts"] as const)
+    await q.updateTable(table).set({ team_id: teamId }).where("owner_id", "=", personId).execute();
+  await q
+    .updateTable("deals")
+    .set({ team_id: teamId })
+    .where("owner_id", "=", personId)
+    .where("status", "=", "open")
+    .execute();
+  await q
+    .updateTable("activities")
+    .set({ team_id: teamId })
+    .where("owner_id", "=", personId)
+    .where("status", "!=", "done")
+    .execute();
+}

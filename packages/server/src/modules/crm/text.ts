@@ -3,6 +3,8 @@
 import { sql, type RawBuilder } from "kysely";
 
 export function nameKey(text: string): string {
+  // Most names are plain ASCII: skip Unicode normalisation, the costly part, for them.
+  if (/^[\x20-\x7e]*$/.test(text)) return text.toLowerCase().replace(/\s+/g, " ").trim();
   return text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

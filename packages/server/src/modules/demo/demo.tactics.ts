@@ -3,182 +3,23 @@
 // and reps (the new salesperson on a ramp); every plan has a funnel and actions — the personas'
 // template tactics, weekly deal reviews, weekly call targets, and one rep booked beyond her week
 // so the capacity check has something to say.
-import {
-  fiscalQuarterOf,
-  occurrencesOf,
-  type ActionRecurrence,
-  ceilCount,
-  RAMP_PRESETS,
-  type FunnelPlanAssumptions,
-  type SplitSettings,
-} from "@oars/core";
-import { newId } from "../../db/ids";
+import { ceilCount, RAMP_PRESETS } from "@oars/core";
 import type { Q } from "../../db/tx";
-import "../plans/plans.schema";
-import {
-  loadActions,
-  newActionRow,
-  replaceAllocations,
-  replaceDependencies,
-  type ActionContent,
-} from "../tactics/actions.repo";
 import { funnelOfPlan } from "../tactics/funnel.service";
-import { buildGrid } from "../tactics/grid-build";
-import { orgSettings, type OrgSettings } from "../tactics/org-settings";
+import { orgSettings } from "../tactics/org-settings";
 import { insertTemplateActions } from "../tactics/plan-content";
-import { gridPeriods } from "../tactics/split-grid";
-import { gridRows } from "../tactics/split-rows";
-import { storeSplit } from "../tactics/splits.store";
-import type { MilestonesTable, TacticalPlansTable } from "../tactics/tactics.schema";
 import { DEMO_FUNNEL, REGION_SHARE } from "./demo.tactics-content";
-
-interface Seed {
-  q: Q;
-  orgId: string;
-  settings: OrgSettings;
-  now: string;
-  people: Map<string, string>;
-}
-
-const must = <T>(v: T | undefined, what: string): T => {
-  if (v === undefined) throw new Error(`demo: missing ${what}`);
-  return v;
-};
-
-async function tacticalPlan(
-  s: Seed,
-  plan: { id: string; title: string; owner_type: "person" | "team"; owner_id: string },
-  funnel: FunnelPlanAssumptions,
-  createdBy: string,
-) {
-  const quarter = fiscalQuarterOf(s.settings.calendar, s.settings.today);
-  const row: TacticalPlansTable = {
-    id: newId(),
-    org_id: s.orgId,
-    strategic_plan_id: plan.id,
-    title: `${plan.title.split(":")[0]} · ${quarter.label}`,
-    owner_type: plan.owner_type,
-    owner_id: plan.owner_id,
-    period_kind: "quarter",
-    period_start: quarter.start,
-    period_end: quarter.end,
-    status: "active",
-    funnel: JSON.stringify(funnel),
-    copied_from_id: null,
-    created_by: createdBy,
-    version: 1,
-    created_at: s.now,
-    updated_at: s.now,
-  };
-  await s.q.insertInto("tactical_plans").values(row).execute();
-  const objectives = await s.q
-    .selectFrom("objectives")
-    .select(["id", "metric_key", "target", "start_date", "due_date"])
-    .where("plan_id", "=", plan.id)
-    .orderBy("created_at")
-    .orderBy("id")
-    .execute();
-  await s.q
-    .insertInto("tactical_plan_objectives")
-    .values(
-      objectives.map((o) => ({ id: newId(), org_id: s.orgId, tactical_plan_id: row.id, objective_id: o.id })),
-    )
-    .execute();
-  const revenue = must(
-    objectives.find((o) => o.metric_key === "revenue_won"),
-    `revenue objective of ${plan.title}`,
-  );
-  const winRate = objectives.find((o) => o.metric_key === "win_rate")?.id ?? null;
-  return { row, revenue, winRate };
-}
-
-/** A split computed by the core exactly as the API would, stored as milestones. */
-async function split(
-  s: Seed,
-  plan: TacticalPlansTable,
-  objectiveId: string,
-  total: number,
-  parent: MilestonesTable | null,
-  settings: SplitSettings & { start: string; end: string },
-) {
-  const periods = gridPeriods(s.settings.calendar, settings.start, settings.end, settings.grain);
-  const rows = await gridRows(s.q, s.orgId, settings.rowKind, settings.rows, settings);
-  const grid = buildGrid(
-    { total, target: total, metricKind: "additive", settings, periods, rows, periodMethod: { kind: "even" } },
-    undefined,
-  );
-  const { split: row } = await storeSplit(s.q, {
-    plan,
-    objectiveId,
-    parent,
-    settings,
-    grid,
-    handEdited: false,
-  });
-  return s.q
-    .selectFrom("milestones")
-    .selectAll()
-    .where("split_id", "=", row.id)
-    .orderBy("period_start")
-    .execute();
-}
-
-const settingsOf = (
-  over: Partial<SplitSettings> &
-    Pick<SplitSettings, "rows" | "rowKind" | "grain"> & { start: string; end: string },
-) => ({
-  ownerMethod: { kind: "equal" as const },
-  periodMethod: { kind: "even" as const },
-  rampCurves: {},
-  rampMode: "redistribute" as const,
-  headroomPct: 0,
-  ...over,
-});
-
-async function action(
-  s: Seed,
-  plan: TacticalPlansTable,
-  a: Partial<ActionContent> & Pick<ActionContent, "title">,
-  hours?: { personId: string; hoursPerWeek: number; budgetMinor?: number }[],
-  dependsOn: string[] = [],
-) {
-  const content: ActionContent = {
-    description: "",
-    ownerId: null,
-    startDate: plan.period_start,
-    dueDate: plan.period_end,
-    status: "todo",
-    priority: "medium",
-    objectiveId: null,
-    initiativeId: null,
-    milestoneId: null,
-    accountId: null,
-    dealId: null,
-    recurrence: null,
-    timeOfDay: null,
-    durationMinutes: null,
-    ...a,
-  };
-  const row = newActionRow(s.orgId, plan.id, content, s.now, content.ownerId);
-  await s.q.insertInto("actions").values(row).execute();
-  if (hours)
-    await replaceAllocations(
-      s.q,
-      s.orgId,
-      row.id,
-      hours.map((h) => ({ note: "", budgetMinor: 0, ...h })),
-    );
-  if (dependsOn.length > 0) await replaceDependencies(s.q, s.orgId, row.id, dependsOn);
-  return row.id;
-}
-
-const weekly = (plan: TacticalPlansTable, weekday: number) => ({
-  frequency: "weekly" as const,
-  interval: 1,
-  weekdays: [weekday],
-  until: plan.period_end,
-  count: null,
-});
+import {
+  action,
+  addDaysSafe,
+  markPastWorkDone,
+  must,
+  settingsOf,
+  split,
+  tacticalPlan,
+  weekly,
+  type Seed,
+} from "./demo.tactics-helpers";
 
 export async function seedDemoTactics(q: Q, orgId: string, today: string): Promise<void> {
   const settings = await orgSettings(q, orgId, new Date(`${today}T12:00:00Z`));
@@ -277,7 +118,7 @@ export async function seedDemoTactics(q: Q, orgId: string, today: string): Promi
       }),
     );
     const manager = person(r.manager);
-    const review = await action(
+    await action(
       s,
       t.row,
       {
@@ -292,16 +133,30 @@ export async function seedDemoTactics(q: Q, orgId: string, today: string): Promi
       },
       [{ personId: manager, hoursPerWeek: 2 }],
     );
+    // Next year's accounts first, then each rep's targets agreed on them: a finish-to-start pair.
+    const mid = addDaysSafe(t.row.period_start, 45, t.row.period_end);
+    const accounts = await action(
+      s,
+      t.row,
+      {
+        title: `List ${r.team}'s target accounts for next year`,
+        ownerId: manager,
+        dueDate: mid,
+        priority: "high",
+      },
+      [{ personId: manager, hoursPerWeek: 4 }],
+    );
     await action(
       s,
       t.row,
       {
-        title: `Ride along on a client meeting with each ${r.team} rep`,
+        title: `Agree next year's targets with each ${r.team} rep`,
         ownerId: manager,
-        priority: "low",
+        startDate: addDaysSafe(mid, 1, t.row.period_end),
+        objectiveId: t.winRate,
       },
       [{ personId: manager, hoursPerWeek: 3 }],
-      [review],
+      [accounts],
     );
     // The funnel's weekly call target lands in each rep's week.
     const { result } = await funnelOfPlan(q, t.row, settings);
@@ -385,40 +240,3 @@ export async function seedDemoTactics(q: Q, orgId: string, today: string): Promi
 }
 
 /** The quarter so far is done, all but the latest feedback request: "my week" shows one overdue item. */
-async function markPastWorkDone(s: Seed): Promise<void> {
-  const yesterday = addDaysSafe(s.settings.today, -1, s.settings.today);
-  const records = await loadActions(s.q, s.orgId, {});
-  for (const r of records) {
-    if (r.row.recurrence && r.row.start_date) {
-      const dates = occurrencesOf(JSON.parse(r.row.recurrence) as ActionRecurrence, r.row.start_date, {
-        from: r.row.start_date,
-        to: yesterday,
-      });
-      const keep = r.row.title.startsWith("Ask for feedback") ? dates.slice(0, -1) : dates;
-      if (keep.length > 0)
-        await s.q
-          .insertInto("action_occurrences")
-          .values(
-            keep.map((date) => ({
-              id: newId(),
-              org_id: s.orgId,
-              action_id: r.row.id,
-              occurs_on: date,
-              status: "done" as const,
-              updated_by: r.row.owner_id,
-              version: 1,
-              created_at: s.now,
-              updated_at: s.now,
-            })),
-          )
-          .execute();
-    } else if (r.row.due_date && r.row.due_date < s.settings.today) {
-      await s.q.updateTable("actions").set({ status: "done" }).where("id", "=", r.row.id).execute();
-    }
-  }
-}
-
-function addDaysSafe(date: string, days: number, cap: string): string {
-  const d = new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-  return d < cap ? d : cap;
-}

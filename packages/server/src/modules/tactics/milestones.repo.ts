@@ -1,20 +1,22 @@
-// Milestones in bulk: a grid of 2,000 people × 52 weeks is 104,000 rows, written in a few large
-// multi-row inserts inside the caller's transaction, and read back by split, objective or owner.
+// Milestones in bulk: a grid of 2,000 people × 52 weeks is 104,000 rows, written inside the
+// caller's transaction by each engine's fast path, and read back by split, objective or owner.
 import type { Milestone } from "@oars/core";
 import type { Q } from "../../db/tx";
+import { insertMany, type FastPath } from "../crm/import/upsert";
 import { chunked } from "./actions.repo";
 import type { MilestonesTable } from "./tactics.schema";
 
-// 17 columns a row: 1,500 rows stay under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters.
-const ROWS_PER_INSERT = 1500;
-
-export async function insertMilestones(q: Q, rows: readonly MilestonesTable[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    await q
-      .insertInto("milestones")
-      .values(rows.slice(i, i + ROWS_PER_INSERT))
-      .execute();
-  }
+/**
+ * Writes milestones in the caller's transaction the fast way each engine offers (docs/decisions/005,
+ * the CRM import's insertMany): a cached prepared statement on SQLite, unnest() arrays on
+ * PostgreSQL; without the Db at hand (the demo seed), plain multi-row inserts.
+ */
+export async function insertMilestones(
+  q: Q,
+  rows: MilestonesTable[],
+  fast: FastPath | null = null,
+): Promise<void> {
+  await insertMany(q, "milestones", rows, fast);
 }
 
 /** Milestone ids among `ids` that another milestone or split hangs off. */

@@ -76,6 +76,7 @@ export async function saveSplit(
       grid,
       handEdited: body.cells !== undefined,
       version: body.version,
+      fast: { engine: ctx.db.engine, sqlite: ctx.db.sqlite },
     });
     const result = presentSplit(split, target.target, grid.gapToTarget);
     // One audit entry per save with the totals; the cells are in the table, not copied into the log.

@@ -6,6 +6,7 @@ import { newId } from "../../db/ids";
 import type { Q } from "../../db/tx";
 import { updateVersioned } from "../../db/versioned";
 import { conflict, invalid, notFound } from "../../http/errors";
+import type { FastPath } from "../crm/import/upsert";
 import { insertMilestones, milestonesWithChildren } from "./milestones.repo";
 import type { MilestonesTable, TacticalPlansTable, TargetSplitsTable } from "./tactics.schema";
 
@@ -31,6 +32,8 @@ export interface StoreSplit {
   handEdited: boolean;
   /** The saved split's version when replacing it. */
   version?: number;
+  /** The engine's bulk-insert fast path, when the caller has the Db (the API, the benchmark). */
+  fast?: FastPath | null;
 }
 
 export async function storeSplit(
@@ -122,7 +125,7 @@ export async function storeSplit(
     await q.insertInto("target_splits").values(split).execute();
   }
   // The split row exists before its milestones point at it (a foreign key on PostgreSQL).
-  await insertMilestones(q, rows);
+  await insertMilestones(q, rows, s.fast ?? null);
   const saved = await savedSplitRow(q, plan.id, key);
   if (!saved) throw notFound("Split");
   return { split: saved, replaced: existing ?? null };

@@ -46,5 +46,7 @@ export const TRANSFER_TABLES: TransferTable[] = [
   { name: "action_occurrences" },
   { name: "funnel_defaults" },
   { name: "calendar_feeds" },
+  { name: "progress_checkins" },
+  { name: "progress_alert_state" },
   { name: "audit_log" },
 ];

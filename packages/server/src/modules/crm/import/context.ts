@@ -2,7 +2,6 @@
 // org's people (owners by email, name, id or the owner map), pipeline stages (by name or the stage
 // map), exchange rates and team memberships. None of these grows with the file.
 import type { ImportEntity, ImportOptions } from "@oars/core";
-import type SQLite from "better-sqlite3";
 import type { Q } from "../../../db/tx";
 import type { SignedInCtx } from "../../../http/context";
 import { todayInZone } from "../../../lib/dates";
@@ -14,6 +13,7 @@ import { orgFacts, type OrgFacts } from "../org-facts";
 import { membershipsByPerson, type MembershipSpan, type Owner } from "../ownership";
 import { ensureStages } from "../stages.service";
 import { nameKey } from "../text";
+import type { FastPath } from "./upsert";
 import { squash } from "./values";
 
 export interface PersonLite extends Owner {
@@ -23,8 +23,8 @@ export interface PersonLite extends Owner {
 
 export interface ImportCtx {
   ctx: SignedInCtx;
-  /** SQLite's own handle, for the bulk-insert fast path (null on PostgreSQL). */
-  raw: SQLite.Database | null;
+  /** The engine's bulk-insert fast path (upsert.ts insertMany). */
+  raw: FastPath;
   scope: Scope;
   org: OrgFacts;
   entity: ImportEntity;
@@ -80,7 +80,7 @@ export async function prepareImport(
   }
   return {
     ctx,
-    raw: ctx.db.sqlite,
+    raw: { engine: ctx.db.engine, sqlite: ctx.db.sqlite },
     scope: await loadScope(q, ctx.actor),
     org,
     entity,
@@ -98,8 +98,22 @@ export async function prepareImport(
 
 export type Resolved<T> = { ok: T } | { problem: string };
 
-/** An owner cell (empty: the default owner) to an active person the importer may assign to. */
+const ownerMemo = new WeakMap<ImportCtx, Map<string, Resolved<PersonLite>>>();
+
+/** An owner cell (empty: the default owner) to an active person the importer may assign to.
+ * A file names the same few thousand owners a million times: each is resolved once per job. */
 export function resolveOwner(ic: ImportCtx, text: string | undefined): Resolved<PersonLite> {
+  const memo = ownerMemo.get(ic) ?? new Map<string, Resolved<PersonLite>>();
+  ownerMemo.set(ic, memo);
+  const key = text ?? "\u0000default";
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const resolved = resolveOwnerOnce(ic, text);
+  memo.set(key, resolved);
+  return resolved;
+}
+
+function resolveOwnerOnce(ic: ImportCtx, text: string | undefined): Resolved<PersonLite> {
   const fallback = ic.options.defaultOwnerId ?? ic.ctx.actor.personId;
   let person: PersonLite | null | undefined;
   if (text === undefined) person = ic.people.byId.get(fallback);
@@ -122,8 +136,25 @@ export function resolveOwner(ic: ImportCtx, text: string | undefined): Resolved<
   return { ok: person };
 }
 
+const stageMemo = new WeakMap<ImportCtx, Map<string, Resolved<PipelineStagesTable>>>();
+
 /** A stage cell (by the stage map, name or id); a won or lost status picks that kind's stage. */
 export function resolveStage(
+  ic: ImportCtx,
+  text: string | undefined,
+  status: "open" | "won" | "lost" | null,
+): Resolved<PipelineStagesTable> {
+  const memo = stageMemo.get(ic) ?? new Map<string, Resolved<PipelineStagesTable>>();
+  stageMemo.set(ic, memo);
+  const key = `${status ?? ""}\u0000${text ?? ""}`;
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const resolved = resolveStageOnce(ic, text, status);
+  memo.set(key, resolved);
+  return resolved;
+}
+
+function resolveStageOnce(
   ic: ImportCtx,
   text: string | undefined,
   status: "open" | "won" | "lost" | null,

@@ -23,18 +23,19 @@ export async function matchExisting<T extends Matchable>(
   naturalColumn: string | null,
 ): Promise<Match<Database[T]>[]> {
   const orgId = ic.org.id;
+  const at = { orgId, engine: ic.raw.engine };
   const present = keys.filter((k): k is Keys => k !== null);
   const byId = await lookup(
     q,
+    at,
     table,
-    orgId,
     "id",
     present.flatMap((k) => (k.id ? [k.id] : [])),
   );
   const byExt = await lookup(
     q,
+    at,
     table,
-    orgId,
     "external_id",
     present.flatMap((k) => (k.externalId ? [k.externalId] : [])),
   );
@@ -43,8 +44,8 @@ export async function matchExisting<T extends Matchable>(
       ? new Map<string, Database[T][]>()
       : await lookup(
           q,
+          at,
           table,
-          orgId,
           naturalColumn,
           present.flatMap((k) => (!k.id && !k.externalId && k.natural ? [k.natural] : [])),
           table !== "products",

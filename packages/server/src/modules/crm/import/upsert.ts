@@ -3,6 +3,7 @@
 // changed (so importing a file twice changes nothing the second time).
 import type SQLite from "better-sqlite3";
 import { sql } from "kysely";
+import type { Engine } from "../../../db/database";
 import type { Database } from "../../../db/schema";
 import type { Q } from "../../../db/tx";
 import type { Problem } from "./row-reader";
@@ -40,36 +41,44 @@ export const done = (src: Located, outcome: Outcome): RowResult => ({
 });
 
 type Table = keyof Database;
-const CHUNK = 500;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Rows of `table` in the org whose `column` is one of `keys`, grouped by that value. `liveOnly`
  * for columns whose index covers only live rows (names, emails): the query must say
- * `deleted_at is null` for the planner to use a partial index, else it scans the table.
+ * `deleted_at is null` for the planner to use a partial index, else it scans the table. On
+ * PostgreSQL one `= any(array)` per 10,000 keys; on SQLite IN lists of 500 (its parameter limit).
  */
 export async function lookup<T extends Table>(
   q: Q,
+  at: { orgId: string; engine: Engine },
   table: T,
-  orgId: string,
   column: string,
   keys: Iterable<string>,
   liveOnly = false,
 ): Promise<Map<string, Database[T][]>> {
-  const unique = [...new Set(keys)];
+  // Oars ids are UUIDs: a CRM's "ACC-123" cannot be one, so it costs no query.
+  const unique = [...new Set(keys)].filter((k) => column !== "id" || UUID.test(k));
   const out = new Map<string, Database[T][]>();
-  for (let i = 0; i < unique.length; i += CHUNK) {
-    const chunk = unique.slice(i, i + CHUNK);
+  const size = at.engine === "postgres" ? 10_000 : 500;
+  for (let i = 0; i < unique.length; i += size) {
+    const chunk = unique.slice(i, i + size);
     let query = q
       .selectFrom(table as "deals")
       .selectAll()
-      .where(sql.ref(column), "in", chunk);
+      .where(
+        at.engine === "postgres"
+          ? sql<boolean>`${sql.ref(column)} = any(${chunk})`
+          : sql<boolean>`${sql.ref(column)} in (${sql.join(chunk)})`,
+      );
     // By primary key the org is checked on the rows: with org_id in the query and a long IN list,
     // SQLite's planner prefers an (org_id, …) index and scans the whole org.
-    if (column !== "id") query = query.where("org_id", "=", orgId);
+    if (column !== "id") query = query.where("org_id", "=", at.orgId);
     if (liveOnly) query = query.where("deleted_at", "is", null);
     const rows = (await query.execute()) as unknown as (Database[T] & Record<string, unknown>)[];
     for (const r of rows) {
-      if (r.org_id !== orgId) continue;
+      if (r.org_id !== at.orgId) continue;
       const key = String(r[column]);
       out.set(key, [...(out.get(key) ?? []), r]);
     }
@@ -78,36 +87,56 @@ export async function lookup<T extends Table>(
 }
 
 const statements = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
+const pgTypes = new Map<string, Map<string, string>>();
+
+/** Where bulk inserts may take their engine's fast path: the Db the transaction runs on. */
+export interface FastPath {
+  engine: Engine;
+  sqlite: SQLite.Database | null;
+}
 
 /**
- * Inserts many rows. On SQLite, given the raw handle, through one cached prepared statement per
- * table run row by row on the same connection — so inside the caller's open Kysely transaction —
- * the way the benchmark's baseline writes (docs/decisions/005); compiling a 1,000-row INSERT
- * through the query builder costs more than SQLite's own work. Otherwise multi-row inserts sized
- * to stay under SQLite's bound-parameter limit.
+ * Inserts many rows in the caller's transaction, each engine the fast way (docs/decisions/005):
+ * on SQLite one cached prepared statement run row by row on the raw handle of the same
+ * connection; on PostgreSQL one INSERT … SELECT FROM unnest() of one array per column, per 5,000
+ * rows. Compiling a 1,000-row VALUES list through the query builder costs more than the
+ * database's own work. Without a fast path (the demo seed), plain multi-row inserts.
  */
 export async function insertMany<T extends Table>(
   q: Q,
   table: T,
   rows: Database[T][],
-  raw: SQLite.Database | null = null,
+  fast: FastPath | null = null,
 ): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0] ?? {});
-  if (raw) {
-    const cache = statements.get(raw) ?? new Map<string, SQLite.Statement>();
-    statements.set(raw, cache);
+  const cells = (row: Database[T]) => {
+    const r = row as unknown as Record<string, unknown>;
+    return columns.map((c) => r[c] ?? null);
+  };
+  if (fast?.sqlite) {
+    const cache = statements.get(fast.sqlite) ?? new Map<string, SQLite.Statement>();
+    statements.set(fast.sqlite, cache);
     const key = `${table}(${columns.join(",")})`;
     let stmt = cache.get(key);
     if (!stmt) {
-      stmt = raw.prepare(
+      stmt = fast.sqlite.prepare(
         `insert into ${table} (${columns.join(",")}) values (${columns.map(() => "?").join(",")})`,
       );
       cache.set(key, stmt);
     }
-    for (const row of rows) {
-      const r = row as unknown as Record<string, unknown>;
-      stmt.run(columns.map((c) => r[c] ?? null));
+    for (const row of rows) stmt.run(cells(row));
+    return;
+  }
+  if (fast?.engine === "postgres") {
+    const types = await columnTypes(q, table);
+    for (let i = 0; i < rows.length; i += 5000) {
+      const chunk = rows.slice(i, i + 5000).map(cells);
+      const arrays = columns.map(
+        (c, k) => sql`${chunk.map((r) => r[k])}::${sql.raw(types.get(c) ?? "text")}[]`,
+      );
+      await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})
+        select * from unnest(${sql.join(arrays)})`.execute(q);
     }
     return;
   }
@@ -117,6 +146,20 @@ export async function insertMany<T extends Table>(
       .insertInto(table as "deals")
       .values(rows.slice(i, i + size) as unknown as Database["deals"][])
       .execute();
+}
+
+/** PostgreSQL's type of each column (int8, text, float8…), read once per table. */
+async function columnTypes(q: Q, table: string): Promise<Map<string, string>> {
+  let types = pgTypes.get(table);
+  if (!types) {
+    const res = await sql<{ column_name: string; udt_name: string }>`select column_name, udt_name
+      from information_schema.columns where table_schema = current_schema() and table_name = ${table}`.execute(
+      q,
+    );
+    types = new Map(res.rows.map((r) => [r.column_name, r.udt_name]));
+    pgTypes.set(table, types);
+  }
+  return types;
 }
 
 /** The columns of `next` whose value differs from `current`. */

@@ -154,12 +154,13 @@ export async function applyAccounts(
 
 /** A resolver of parent references: Oars id, external id or name, in the database or this batch. */
 async function parentIds(q: Q, ic: ImportCtx, refs: string[], created: AccountsTable[]) {
-  const byId = await lookup(q, "accounts", ic.org.id, "id", refs);
-  const byExt = await lookup(q, "accounts", ic.org.id, "external_id", refs);
+  const at = { orgId: ic.org.id, engine: ic.raw.engine };
+  const byId = await lookup(q, at, "accounts", "id", refs);
+  const byExt = await lookup(q, at, "accounts", "external_id", refs);
   const byName = await lookup(
     q,
+    at,
     "accounts",
-    ic.org.id,
     "name_key",
     refs.filter((r) => !byId.has(r) && !byExt.has(r)).map(nameKey),
     true,

@@ -236,7 +236,9 @@ export async function applyDeals(
 }
 
 function defined<T extends object>(f: T): T {
-  return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as T;
+  const out: Record<string, unknown> = {};
+  for (const k in f) if (f[k] !== undefined) out[k] = f[k];
+  return out as T;
 }
 
 function stageEntry(

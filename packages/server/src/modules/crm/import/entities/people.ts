@@ -1,9 +1,9 @@
 // People from CSV: matched by email (new ones get no password; an admin sends invites). A team
 // change keeps dated history, and the person's open work follows them to the new team.
-import { sql } from "kysely";
 import { newId } from "../../../../db/ids";
 import type { Q } from "../../../../db/tx";
 import { addDaysIso } from "../../../../lib/dates";
+import { followOwner } from "../../ownership";
 import { nameKey } from "../../text";
 import type { ImportCtx } from "../context";
 import { RowReader } from "../row-reader";
@@ -169,18 +169,5 @@ async function moveTeam(q: Q, ic: ImportCtx, personId: string, teamId: string): 
         .where("id", "=", m.id)
         .execute();
   await openMembership(q, ic.org.id, personId, teamId, ic.today);
-  for (const table of ["accounts", "contacts"] as const)
-    await q.updateTable(table).set({ team_id: teamId }).where("owner_id", "=", personId).execute();
-  await q
-    .updateTable("deals")
-    .set({ team_id: teamId })
-    .where("owner_id", "=", personId)
-    .where("status", "=", "open")
-    .execute();
-  await q
-    .updateTable("activities")
-    .set({ team_id: teamId })
-    .where("owner_id", "=", personId)
-    .where(sql<boolean>`status <> 'done'`)
-    .execute();
+  await followOwner(q, personId, teamId);
 }

@@ -22,11 +22,12 @@ export async function resolveRefs(q: Q, ic: ImportCtx, table: Referable, refs: s
       (r) => r.deleted_at === null && mayReadOwned(ic.scope, { ownerId: r.owner_id, teamId: r.team_id }),
     );
   const unique = [...new Set(refs)];
-  const byId = await lookup(q, table, ic.org.id, "id", unique);
-  const byExt = await lookup(q, table, ic.org.id, "external_id", unique);
+  const at = { orgId: ic.org.id, engine: ic.raw.engine };
+  const byId = await lookup(q, at, table, "id", unique);
+  const byExt = await lookup(q, at, table, "external_id", unique);
   // Names only for what no id or external id matched: most CRM files reference by id.
   const unmatched = unique.filter((r) => !byId.has(r) && !byExt.has(r));
-  const byName = await lookup(q, table, ic.org.id, "name_key", unmatched.map(nameKey), true);
+  const byName = await lookup(q, at, table, "name_key", unmatched.map(nameKey), true);
   return (ref: string): Ref | "ambiguous" | undefined => {
     const exact = visible(byId.get(ref))[0] ?? visible(byExt.get(ref))[0];
     if (exact) return exact;

@@ -1,0 +1,299 @@
+// The first screen after sign-in, by role: a director (admin, manager, viewer) sees their scope's
+// objectives at risk first, the funnel, a leaderboard, a heatmap and forecast vs target; a rep
+// their own goals, this week's activity and the deals to push; an account manager (a member who
+// owns major-tier accounts) also their portfolio. Every figure is cut to the reader's scope.
+import {
+  addDays,
+  addMonths,
+  fiscalQuarterOf,
+  isoWeekday,
+  type Dashboard,
+  type ObjectiveProgress,
+} from "@oars/core";
+import { sql } from "kysely";
+import type { SignedInCtx } from "../../http/context";
+import { listScope } from "../../policies/crm.policy";
+import type { ObjectivesTable, StrategicPlansTable } from "../plans/plans.schema";
+import { visiblePlans } from "../plans/plan-visibility";
+import { progressEnv, progressOfRow } from "./progress.service";
+
+const RANK = { off_track: 0, at_risk: 1, on_track: 2 } as const;
+const MAJOR_TIERS = ["major"];
+
+export async function dashboard(ctx: SignedInCtx): Promise<Dashboard> {
+  const env = await progressEnv(ctx);
+  const { scope, settings } = env;
+  const q = ctx.db.k;
+  const me = ctx.actor.personId;
+  const orgId = ctx.actor.orgId;
+  const today = settings.today;
+  const quarter = fiscalQuarterOf(settings.calendar, today);
+  const periodStart = quarter.start;
+  const periodEnd = quarter.end;
+
+  const majorAccounts = await q
+    .selectFrom("accounts")
+    .select(["id", "name", "tier"])
+    .where("org_id", "=", orgId)
+    .where("owner_id", "=", me)
+    .where("deleted_at", "is", null)
+    .where("tier", "in", MAJOR_TIERS)
+    .orderBy("name_key")
+    .limit(50)
+    .execute();
+  const role: Dashboard["role"] =
+    ctx.actor.role !== "member" ? "director" : majorAccounts.length > 0 ? "account_manager" : "rep";
+  const director = role === "director";
+
+  // The reader's records: everything for an admin, their readable teams plus their own otherwise;
+  // a rep's dashboard is about their own records only.
+  const reader = listScope(scope);
+  const mine = <QB extends { where: (...a: never[]) => unknown }>(qb: QB, alias: "d" | "a"): QB => {
+    const owner = sql.ref<string>(`${alias}.owner_id`);
+    const team = sql.ref<string>(`${alias}.team_id`);
+    if (!director)
+      return (qb as never as { where: (c: unknown) => QB }).where(sql<boolean>`${owner} = ${me}`);
+    if (!reader) return qb;
+    const teams = reader.teams;
+    return (qb as never as { where: (c: unknown) => QB }).where(
+      teams.length === 0
+        ? sql<boolean>`${owner} = ${me}`
+        : sql<boolean>`(${owner} = ${me} or ${team} in (${sql.join(teams)}))`,
+    );
+  };
+
+  // Objectives: the reader's own and their teams', in plans they may see, at risk first.
+  const plans = await visiblePlans(q, ctx, scope).where("p.status", "in", ["active", "draft"]).execute();
+  const planById = new Map<string, StrategicPlansTable>(plans.map((p) => [p.id, p]));
+  const objectiveRows: ObjectivesTable[] =
+    plans.length === 0
+      ? []
+      : await q
+          .selectFrom("objectives")
+          .selectAll()
+          .where("org_id", "=", orgId)
+          .where("plan_id", "in", [...planById.keys()])
+          .where("status", "not in", ["done", "dropped"])
+          .orderBy("created_at")
+          .limit(200)
+          .execute();
+  const relevant = objectiveRows.filter((o) => {
+    const plan = planById.get(o.plan_id);
+    if (!plan) return false;
+    const type = o.owner_type ?? plan.owner_type;
+    const id = o.owner_id ?? plan.owner_id;
+    if (type === "person")
+      return id === me || (director && scope.readableTeams.size > 0 && plan.owner_type === "team");
+    return director ? scope.readableTeams.has(id) || scope.upwardTeams.has(id) : ctx.actor.teamId === id;
+  });
+  const objectives: ObjectiveProgress[] = [];
+  for (const o of relevant.slice(0, 40)) {
+    const plan = planById.get(o.plan_id);
+    if (plan) objectives.push(await progressOfRow(env, o, plan, { children: false }));
+  }
+  objectives.sort((a, b) => (a.status ? RANK[a.status] : 3) - (b.status ? RANK[b.status] : 3));
+
+  // Funnel: open pipeline by stage, with this period's won and lost.
+  const stages = await q
+    .selectFrom("pipeline_stages")
+    .select(["id", "name", "position", "kind"])
+    .where("org_id", "=", orgId)
+    .where("archived_at", "is", null)
+    .orderBy("position")
+    .execute();
+  const byStage = await mine(
+    q
+      .selectFrom("deals as d")
+      .where("d.org_id", "=", orgId)
+      .where("d.deleted_at", "is", null)
+      .where((eb) =>
+        eb.or([
+          eb("d.status", "=", "open"),
+          eb.and([eb("d.close_date", ">=", periodStart), eb("d.close_date", "<=", periodEnd)]),
+        ]),
+      ),
+    "d",
+  )
+    .select((eb) => [
+      "d.stage_id",
+      eb.fn.countAll<number>().as("n"),
+      eb.fn.sum<number>("d.amount_org_minor").as("s"),
+    ])
+    .groupBy("d.stage_id")
+    .execute();
+  const stageFig = new Map(byStage.map((r) => [r.stage_id, r]));
+  const funnel = stages.map((s) => ({
+    stageId: s.id,
+    name: s.name,
+    position: s.position,
+    kind: s.kind,
+    deals: Number(stageFig.get(s.id)?.n ?? 0),
+    amountMinor: Number(stageFig.get(s.id)?.s ?? 0),
+  }));
+
+  // Leaderboard and heatmap: won revenue by person, this period and by month for six months.
+  const people = new Map(
+    (await q.selectFrom("people").select(["id", "name"]).where("org_id", "=", orgId).execute()).map((p) => [
+      p.id,
+      p.name,
+    ]),
+  );
+  let leaderboard: Dashboard["leaderboard"] = [];
+  let heatmap: Dashboard["heatmap"] = [];
+  if (director) {
+    const lb = await mine(
+      q
+        .selectFrom("deals as d")
+        .where("d.org_id", "=", orgId)
+        .where("d.deleted_at", "is", null)
+        .where("d.status", "=", "won")
+        .where("d.close_date", ">=", periodStart)
+        .where("d.close_date", "<=", periodEnd),
+      "d",
+    )
+      .select((eb) => [
+        "d.owner_id",
+        eb.fn.countAll<number>().as("n"),
+        eb.fn.sum<number>("d.amount_org_minor").as("s"),
+      ])
+      .groupBy("d.owner_id")
+      .execute();
+    leaderboard = lb
+      .map((r) => ({
+        personId: r.owner_id,
+        name: people.get(r.owner_id) ?? "",
+        revenueMinor: Number(r.s ?? 0),
+        deals: Number(r.n),
+      }))
+      .sort((a, b) => b.revenueMinor - a.revenueMinor || a.name.localeCompare(b.name))
+      .slice(0, 10);
+    const heatFrom = addMonths(`${today.slice(0, 7)}-01`, -5);
+    const hm = await mine(
+      q
+        .selectFrom("deals as d")
+        .where("d.org_id", "=", orgId)
+        .where("d.deleted_at", "is", null)
+        .where("d.status", "=", "won")
+        .where("d.close_date", ">=", heatFrom)
+        .where("d.close_date", "<=", today),
+      "d",
+    )
+      .select((eb) => [
+        "d.owner_id",
+        sql<string>`substr(d.close_date, 1, 7)`.as("month"),
+        eb.fn.sum<number>("d.amount_org_minor").as("s"),
+      ])
+      .groupBy(["d.owner_id", sql`substr(d.close_date, 1, 7)`])
+      .execute();
+    heatmap = hm.map((r) => ({
+      key: r.owner_id,
+      name: people.get(r.owner_id) ?? "",
+      month: r.month,
+      actualMinor: Number(r.s ?? 0),
+    }));
+  }
+
+  // This week's activity, the reader's own.
+  const weekStart = addDays(today, -((isoWeekday(today) - settings.calendar.weekStartsOn + 7) % 7));
+  const acts = await q
+    .selectFrom("activities")
+    .select(["type", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("org_id", "=", orgId)
+    .where("owner_id", "=", me)
+    .where("deleted_at", "is", null)
+    .where("status", "=", "done")
+    .where("occurred_at", ">=", weekStart)
+    .where("occurred_at", "<", addDays(weekStart, 7))
+    .groupBy("type")
+    .execute();
+  const count = (t?: string) =>
+    acts.filter((a) => t === undefined || a.type === t).reduce((n, a) => n + Number(a.n), 0);
+
+  // Deals to push: the reader's open deals closing this period, and those stalled 30 days.
+  const stalledBefore = `${addDays(today, -30)}T00:00:00.000Z`;
+  const push = await q
+    .selectFrom("deals")
+    .select(["id", "name", "amount_org_minor", "close_date", "stage_changed_at"])
+    .where("org_id", "=", orgId)
+    .where("owner_id", "=", me)
+    .where("deleted_at", "is", null)
+    .where("status", "=", "open")
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("close_date", ">=", periodStart), eb("close_date", "<=", periodEnd)]),
+        eb("stage_changed_at", "<", stalledBefore),
+      ]),
+    )
+    .orderBy("close_date")
+    .limit(20)
+    .execute();
+  const dealsToPush = push.map((d) => ({
+    id: d.id,
+    name: d.name,
+    amountOrgMinor: Number(d.amount_org_minor),
+    closeDate: d.close_date,
+    stageChangedAt: d.stage_changed_at,
+    reason: (d.stage_changed_at < stalledBefore ? "stalled" : "closing") as "stalled" | "closing",
+  }));
+
+  // Portfolio: major accounts with this year's won revenue and the last and next client meeting.
+  const portfolio: Dashboard["portfolio"] = [];
+  if (majorAccounts.length > 0) {
+    const ids = majorAccounts.map((a) => a.id);
+    const nowIso = new Date().toISOString();
+    const yearFrom = addMonths(periodStart, -9);
+    const rev = await q
+      .selectFrom("deals")
+      .select(["account_id", (eb) => eb.fn.sum<number>("amount_org_minor").as("s")])
+      .where("org_id", "=", orgId)
+      .where("account_id", "in", ids)
+      .where("deleted_at", "is", null)
+      .where("status", "=", "won")
+      .where("close_date", ">=", yearFrom)
+      .groupBy("account_id")
+      .execute();
+    const meet = await q
+      .selectFrom("activities")
+      .select([
+        "account_id",
+        sql<
+          string | null
+        >`max(case when status = 'done' and occurred_at <= ${nowIso} then occurred_at end)`.as("last"),
+        sql<
+          string | null
+        >`min(case when status = 'planned' and occurred_at > ${nowIso} then occurred_at end)`.as("next"),
+      ])
+      .where("org_id", "=", orgId)
+      .where("account_id", "in", ids)
+      .where("deleted_at", "is", null)
+      .where("type", "=", "meeting")
+      .groupBy("account_id")
+      .execute();
+    const revBy = new Map(rev.map((r) => [r.account_id, Number(r.s ?? 0)]));
+    const meetBy = new Map(meet.map((m) => [m.account_id, m]));
+    for (const a of majorAccounts)
+      portfolio.push({
+        accountId: a.id,
+        name: a.name,
+        tier: a.tier,
+        revenueMinor: revBy.get(a.id) ?? 0,
+        lastMeeting: meetBy.get(a.id)?.last ?? null,
+        nextMeeting: meetBy.get(a.id)?.next ?? null,
+      });
+  }
+
+  return {
+    role,
+    today,
+    periodStart,
+    periodEnd,
+    currency: settings.currency,
+    objectives,
+    funnel,
+    leaderboard,
+    heatmap,
+    week: { weekStart, meetings: count("meeting"), calls: count("call"), activities: count() },
+    dealsToPush,
+    portfolio,
+  };
+}

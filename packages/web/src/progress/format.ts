@@ -1,0 +1,24 @@
+// Progress figures in words: money in the org's currency, percents, status labels.
+import { formatMetricValue, type ObjectiveProgress } from "@oars/core";
+
+export const STATUS_LABELS = { on_track: "On track", at_risk: "At risk", off_track: "Off track" } as const;
+
+export function figure(value: number | null, p: Pick<ObjectiveProgress, "unit" | "currency">): string {
+  if (value === null) return "—";
+  return formatMetricValue(value, p.unit ?? "count", { currency: p.currency });
+}
+
+export function money(minor: number, currency: string): string {
+  return formatMetricValue(minor, "money", { currency });
+}
+
+export const pct = (share: number | null) => (share === null ? "—" : `${Math.round(share * 100)}%`);
+
+/** Axis labels: money in thousands of major units ("120k"), other values as they are. */
+export function compact(value: number, unit: ObjectiveProgress["unit"]): string {
+  if (unit !== "money") return value.toLocaleString("en", { maximumFractionDigits: 1 });
+  const major = value / 100;
+  return Math.abs(major) >= 1000
+    ? `${Math.round(major / 1000).toLocaleString("en")}k`
+    : String(Math.round(major));
+}
