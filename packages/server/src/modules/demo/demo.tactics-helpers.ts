@@ -5,8 +5,6 @@ import {
   fiscalQuarterOf,
   occurrencesOf,
   type ActionRecurrence,
-  ceilCount,
-  RAMP_PRESETS,
   type FunnelPlanAssumptions,
   type SplitSettings,
 } from "@oars/core";
@@ -20,15 +18,12 @@ import {
   replaceDependencies,
   type ActionContent,
 } from "../tactics/actions.repo";
-import { funnelOfPlan } from "../tactics/funnel.service";
 import { buildGrid } from "../tactics/grid-build";
-import { orgSettings, type OrgSettings } from "../tactics/org-settings";
-import { insertTemplateActions } from "../tactics/plan-content";
+import type { OrgSettings } from "../tactics/org-settings";
 import { gridPeriods } from "../tactics/split-grid";
 import { gridRows } from "../tactics/split-rows";
 import { storeSplit } from "../tactics/splits.store";
 import type { MilestonesTable, TacticalPlansTable } from "../tactics/tactics.schema";
-import { DEMO_FUNNEL, REGION_SHARE } from "./demo.tactics-content";
 
 export interface Seed {
   q: Q;
