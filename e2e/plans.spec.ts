@@ -42,6 +42,8 @@ test("the director plans the department from the template and the map shows the 
   const required = page
     .locator("[data-testid^=question-]")
     .filter({ has: page.getByText("Required", { exact: true }) });
+  // count() does not wait: let the refinement tab load before counting its questions.
+  await expect(required.first()).toBeVisible();
   const count = await required.count();
   expect(count).toBeGreaterThanOrEqual(5);
   for (let i = 0; i < count; i++) {

@@ -35,6 +35,11 @@ export function openSqlite(file: string): Db {
 
 export function openPostgres(url: string, max = 10): Db {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle client can be cut off by the server (restart, failover, a dropped database); pg
+  // emits that on the pool, and unheard it would crash the process. The pool replaces the client.
+  pool.on("error", (err) =>
+    process.stderr.write(`oars: idle PostgreSQL connection closed: ${err.message}\n`),
+  );
   const k = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { engine: "postgres", k, sqlite: null, close: () => k.destroy() };
 }
