@@ -73,7 +73,7 @@ export function CommitmentsPanel({ plan, objectiveId, rows, isMoney, onUseAgreed
       </div>
       {gap ? (
         <p className="small">
-          Agreed {fmt(gap.agreed)} · proposed {fmt(gap.pending)} · target {fmt(gap.target)} ·{" "}
+          Agreed {fmt(gap.agreed)} · proposed {fmt(gap.pending)} · the objective's target {fmt(gap.target)} ·{" "}
           <strong className={gap.gap === 0 ? "hint-ok" : "hint-warn"}>gap {fmt(gap.gap)}</strong>
           {gap.pending > 0 ? ` (${fmt(gap.gapIfAllAgreed)} if every proposal were accepted)` : ""}
         </p>

@@ -2,6 +2,7 @@
 // column totals. Arrow keys, Enter and Tab move like a spreadsheet; a block copied from one pastes
 // into the grid from the focused cell on; Escape puts a cell back as it was.
 import { useCallback, useId, useRef } from "react";
+import type { CSSProperties } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import type { GridRow, Period } from "@oars/core";
 import {
@@ -87,8 +88,9 @@ export function SplitGrid(props: SplitGridProps) {
         data-testid="split-grid"
         id={gridId}
         aria-rowcount={rows.length + 2}
-        // A fixed layout sizes columns once, so typing in one cell never re-measures the whole grid.
-        style={{ width: `${14 + (ramps ? 10 : 0) + (periods.length + 1) * 8}rem` }}
+        // A fixed layout (widths in tactics.css from these counts) sizes the columns once, so typing
+        // in one cell never re-measures the whole grid.
+        style={{ "--periods": periods.length + 1, "--ramp": ramps ? 1 : 0 } as CSSProperties}
       >
         <thead>
           <tr>

@@ -13,6 +13,7 @@ import { prepareImport, type ImportCtx } from "./context";
 import { Cancelled, commitBatch } from "./batch";
 import { readCsv, type CsvItem } from "./csv-reader";
 import { collectGarbage } from "./memory";
+import { plannerStatistics } from "./statistics";
 import { activeLeases, claimJob, factsOf, loadJob, presentJob } from "./jobs";
 import type { ColumnPlan } from "./mapping";
 import { saveValueMaps } from "./mappings.service";
@@ -114,6 +115,8 @@ async function stream(
   let rowsThisRun = 0;
   // The batch holds only the raw cells; rows become objects a chunk at a time inside it.
   let batch: CsvItem[] = [];
+  const stats = plannerStatistics(ic.ctx.db, job.entity as ImportEntity);
+  if (!dryRun) await stats.atStart();
   const flush = async () => {
     const seconds = (performance.now() - started) / 1000;
     const rate = seconds > 0 ? (rowsThisRun + batch.length) / seconds : 0;
@@ -123,6 +126,7 @@ async function stream(
     rowsThisRun += batch.length;
     batch = [];
     collectGarbage();
+    if (!dryRun) await stats.afterBatch(rowsThisRun);
     const now = (performance.now() - started) / 1000;
     hooks.onProgress?.({
       rowsDone,

@@ -64,19 +64,10 @@ export async function lookup<T extends Table>(
   const size = at.engine === "postgres" ? 10_000 : 500;
   for (let i = 0; i < unique.length; i += size) {
     const chunk = unique.slice(i, i + size);
-    let query = q
-      .selectFrom(table as "deals")
-      .selectAll()
-      .where(
-        at.engine === "postgres"
-          ? sql<boolean>`${sql.ref(column)} = any(${chunk})`
-          : sql<boolean>`${sql.ref(column)} in (${sql.join(chunk)})`,
-      );
-    // By primary key the org is checked on the rows: with org_id in the query and a long IN list,
-    // SQLite's planner prefers an (org_id, …) index and scans the whole org.
-    if (column !== "id") query = query.where("org_id", "=", at.orgId);
-    if (liveOnly) query = query.where("deleted_at", "is", null);
-    const rows = (await query.execute()) as unknown as (Database[T] & Record<string, unknown>)[];
+    const rows = (at.engine === "postgres"
+      ? await lookupPostgres(q, at.orgId, table, column, chunk, liveOnly)
+      : await lookupSqlite(q, at.orgId, table, column, chunk, liveOnly)) as unknown as (Database[T] &
+      Record<string, unknown>)[];
     for (const r of rows) {
       if (r.org_id !== at.orgId) continue;
       const key = String(r[column]);
@@ -84,6 +75,42 @@ export async function lookup<T extends Table>(
     }
   }
   return out;
+}
+
+/** SQLite: an IN list. By primary key without the org: with org_id in the query and a long IN
+ * list the planner prefers an (org_id, …) index and scans the whole org; rows are checked after. */
+async function lookupSqlite(
+  q: Q,
+  orgId: string,
+  table: Table,
+  column: string,
+  keys: string[],
+  liveOnly: boolean,
+) {
+  let query = q
+    .selectFrom(table as "deals")
+    .selectAll()
+    .where(sql<boolean>`${sql.ref(column)} in (${sql.join(keys)})`);
+  if (column !== "id") query = query.where("org_id", "=", orgId);
+  if (liveOnly) query = query.where("deleted_at", "is", null);
+  return query.execute();
+}
+
+/** PostgreSQL: a join on the unnested keys, so each is one index probe whatever the table's
+ * statistics say (mid-import they are stale, and `= any(…)` then reads the whole org). */
+async function lookupPostgres(
+  q: Q,
+  orgId: string,
+  table: Table,
+  column: string,
+  keys: string[],
+  liveOnly: boolean,
+) {
+  const org = column === "id" ? sql`` : sql` and t.org_id = ${orgId}`;
+  const live = liveOnly ? sql` and t.deleted_at is null` : sql``;
+  const res = await sql<Record<string, unknown>>`select t.* from unnest(${keys}::text[]) as k(v)
+    join ${sql.table(table)} t on t.${sql.ref(column)} = k.v${org}${live}`.execute(q);
+  return res.rows;
 }
 
 const statements = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
