@@ -33,11 +33,17 @@ export const test = base.extend<{ oars: OarsServer }>({
   oars: async ({}, use, testInfo) => {
     const dataDir = await mkdtemp(path.join(tmpdir(), "oars-e2e-"));
     const env = oarsEnv(dataDir);
-    const server = spawn(process.execPath, [oarsBin, "serve", "--port", "0", "--host", "127.0.0.1"], {
-      cwd: repoRoot,
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    // No scheduler: a weekly digest landing mid-test would change the bell's unread count; a test
+    // that wants one runs it (POST /api/v1/progress/digest/run).
+    const server = spawn(
+      process.execPath,
+      [oarsBin, "serve", "--port", "0", "--host", "127.0.0.1", "--no-scheduler"],
+      {
+        cwd: repoRoot,
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let output = "";
     server.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     server.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -68,7 +68,7 @@ test("the director plans the department from the template and the map shows the 
   await page.getByRole("link", { name: "Plans", exact: true }).first().click();
   await page.getByRole("link", { name: "East: our part of the overhaul" }).click();
   await tab(page, "Objectives").click();
-  const east = page.getByTestId("objective").filter({ hasText: "East: win USD 5.5M a year" });
+  const east = page.getByTestId("objective").filter({ hasText: "East: win USD 4.1M a year" });
   await east.getByRole("button", { name: "Edit" }).click();
   await editor
     .getByLabel("Aligned under")
@@ -91,7 +91,7 @@ test("the director plans the department from the template and the map shows the 
     .filter({ hasText: "Grow revenue by 30%" });
   await expect(top.locator(":scope > [data-testid=map-node]")).toContainText("Target USD 16,000,000.00");
   const under = top.locator(":scope > ul > li");
-  await expect(under.locator(":scope > [data-testid=map-node]")).toContainText("East: win USD 5.5M a year");
+  await expect(under.locator(":scope > [data-testid=map-node]")).toContainText("East: win USD 4.1M a year");
   await expect(under.locator(":scope > ul > li")).toContainText("Win USD 420,000 in the first year");
 });
 

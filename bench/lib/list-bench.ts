@@ -21,6 +21,18 @@ export interface LatencyFigures {
   rows: number;
 }
 
+/** Finding a deal by name ("deal 14001"): through the API (word index) and as raw SQL, both the
+ * indexed word match and the substring LIKE the lists used before it. */
+export interface SearchFigures {
+  scope: "rep" | "manager" | "admin";
+  q: string;
+  rows: number;
+  apiP50: number;
+  apiP95: number;
+  indexedSqlP95: number;
+  likeSqlP95: number;
+}
+
 const BARE = path.join(path.dirname(fileURLToPath(import.meta.url)), "bare-server.mjs");
 
 const quantile = (xs: number[], q: number) => {
@@ -59,7 +71,7 @@ export async function listBench(
   target: string,
   o: Org,
   runs: number,
-): Promise<LatencyFigures[]> {
+): Promise<{ lists: LatencyFigures[]; search: SearchFigures[] }> {
   const env = engine === "sqlite" ? { OARS_DATABASE_URL: `sqlite:${target}` } : { OARS_DATABASE_URL: target };
   const server = await startServer(env, await freePort());
   const bare = await startBare(engine, target, o.orgId);
@@ -86,6 +98,7 @@ export async function listBench(
   // The run drops its databases at the end; an idle client cut off then is no failure.
   pool?.on("error", () => {});
   const out: LatencyFigures[] = [];
+  const search: SearchFigures[] = [];
   try {
     for (const p of pages) {
       const rows = await get(`${server.url}/api/v1/deals?${p.query}`, p.token);
@@ -108,11 +121,46 @@ export async function listBench(
         rows,
       });
     }
+    // Deal n = rep index + 7 × reps belongs to that rep (account n, owner n mod reps).
+    const n = (leaf?.reps[0] ?? 0) + 7 * o.repIds.length;
+    const q = `deal ${n}`;
+    const scopes = [
+      { scope: "rep" as const, token: TOKENS.rep, cond: "owner_id = $2", key: repId },
+      { scope: "manager" as const, token: TOKENS.manager, cond: "team_id = $2", key: leaf?.id ?? "" },
+      { scope: "admin" as const, token: TOKENS.admin, cond: "owner_id <> $2", key: "" },
+    ];
+    const searchRuns = Math.max(20, Math.round(runs / 5));
+    for (const s of scopes) {
+      const url = `${server.url}/api/v1/deals?q=${encodeURIComponent(q)}&sort=closeDate&limit=50`;
+      const rows = await get(url, s.token);
+      const api = await time(searchRuns, () => get(url, s.token));
+      const tail = `and deleted_at is null and ${s.cond} order by close_date, id limit 51`;
+      const indexed =
+        engine === "sqlite"
+          ? `select * from deals where org_id = $1 and rowid in (select rowid from deals_fts where deals_fts match '"deal"* AND "${n}"*') ${tail}`
+          : `select * from deals where org_id = $1 and to_tsvector('simple'::regconfig, regexp_replace(name_key, '[!-/:-@\\[-\`{-~]+', ' ', 'g')) @@ to_tsquery('simple', 'deal:* & ${n}:*') ${tail}`;
+      const like = `select * from deals where org_id = $1 and name_key like '%deal ${n}%' ${tail}`;
+      const timeSql = (text: string, name: string) => {
+        const stmt = sqlite?.prepare(text.replace(/\$\d/g, "?"));
+        return time(searchRuns, async () =>
+          stmt ? stmt.all(o.orgId, s.key) : pool?.query({ name, text, values: [o.orgId, s.key] }),
+        );
+      };
+      search.push({
+        scope: s.scope,
+        q,
+        rows,
+        apiP50: quantile(api, 0.5),
+        apiP95: quantile(api, 0.95),
+        indexedSqlP95: quantile(await timeSql(indexed, `search-${s.scope}`), 0.95),
+        likeSqlP95: quantile(await timeSql(like, `like-${s.scope}`), 0.95),
+      });
+    }
   } finally {
     server.stop();
     bare.stop();
     sqlite?.close();
     await pool?.end();
   }
-  return out;
+  return { lists: out, search };
 }

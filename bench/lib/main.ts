@@ -2,13 +2,15 @@
 // print and save the figures (bench/out/results.json and .md).
 import fs from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import pg from "pg";
 import { migrate, openPostgres, openSqlite } from "../../packages/server/src/db/database";
 import startPostgres from "../../packages/server/test/pg-global-setup";
-import { plan, type Plan } from "./dataset";
+import { org, plan, type Plan } from "./dataset";
 import { postgresImportBench, sqliteImportBench, type ImportFigures } from "./import-bench";
-import { listBench, type LatencyFigures } from "./list-bench";
+import { listBench, type LatencyFigures, type SearchFigures } from "./list-bench";
 import { loadActivities, loadOrg } from "./load";
+import { progressPostgres, progressReport, progressSqlite, type ProgressFigures } from "./progress-bench";
 import { ROOT } from "./proc";
 import { postgresSink, sqliteSink } from "./sinks";
 
@@ -20,6 +22,12 @@ interface Options {
   out: string;
   /** Requests per page measured (after an eighth as many to warm up). */
   runs: number;
+  /** Rebuild SQLite's base.db even when an earlier run's fits. */
+  fresh: boolean;
+  /** Which benches: the import and list pages, the live progress dashboards (issue 6), or both. */
+  benches: ("import" | "progress")[];
+  /** Seconds of the 50-client load on the rep's dashboard. */
+  seconds: number;
 }
 
 function options(argv: string[]): Options {
@@ -40,7 +48,18 @@ function options(argv: string[]): Options {
     pg: value("--pg") ?? process.env.OARS_BENCH_PG_URL,
     out: path.resolve(value("--out") ?? path.join(ROOT, "bench/out")),
     runs: Number(value("--runs") ?? (smoke ? 100 : 1000)),
+    fresh: argv.includes("--fresh"),
+    benches: benches(value("--bench") ?? "import,progress"),
+    seconds: Number(value("--seconds") ?? (smoke ? 2 : 10)),
   };
+}
+
+function benches(list: string): Options["benches"] {
+  const names = list.split(",").map((x) => x.trim());
+  for (const n of names)
+    if (n !== "import" && n !== "progress")
+      throw new Error("--bench takes import, progress or both (comma-separated)");
+  return names as Options["benches"];
 }
 
 const log = (text: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${text}\n`);
@@ -56,17 +75,48 @@ interface EngineFigures {
   engine: string;
   import: ImportFigures;
   lists: LatencyFigures[];
+  search: SearchFigures[];
 }
 
-async function sqlite(p: Plan, dir: string, runs: number): Promise<EngineFigures> {
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
+/** A base.db left by an earlier run at the same scale (same org id, same counts) is reused. */
+function reusableBase(file: string, p: Plan): boolean {
+  if (!fs.existsSync(file)) return false;
+  const o = org(p);
+  try {
+    const db = new Database(file, { readonly: true });
+    try {
+      const count = (table: string) =>
+        (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+      const orgId = (db.prepare("select id from orgs").get() as { id: string } | undefined)?.id;
+      return (
+        orgId === o.orgId &&
+        count("accounts") === p.accounts &&
+        count("people") === o.people.length &&
+        count("teams") === o.teams.length &&
+        count("deals") === 0
+      );
+    } finally {
+      db.close();
+    }
+  } catch {
+    return false;
+  }
+}
+
+async function sqlite(p: Plan, dir: string, runs: number, fresh: boolean): Promise<EngineFigures> {
   const base = path.join(dir, "base.db");
+  const reuse = !fresh && reusableBase(base, p);
+  for (const f of fs.existsSync(dir) ? fs.readdirSync(dir) : [])
+    if (!reuse || !["base.db", "deals.csv"].includes(f)) fs.rmSync(path.join(dir, f), { force: true });
+  fs.mkdirSync(dir, { recursive: true });
   const db = openSqlite(base);
   await migrate(db);
-  const o = await step("sqlite: org, teams, people, accounts", () =>
-    loadOrg(sqliteSink(db.sqlite as NonNullable<typeof db.sqlite>), p),
-  );
+  const o = reuse
+    ? org(p)
+    : await step("sqlite: org, teams, people, accounts", () =>
+        loadOrg(sqliteSink(db.sqlite as NonNullable<typeof db.sqlite>), p),
+      );
+  if (reuse) log("sqlite: reusing base.db (org, teams, people, accounts) from an earlier run");
   db.sqlite?.pragma("wal_checkpoint(TRUNCATE)");
   await db.close();
   const imported = await step(`sqlite: import ${p.deals} deals, and the baseline`, () =>
@@ -79,8 +129,10 @@ async function sqlite(p: Plan, dir: string, runs: number): Promise<EngineFigures
   );
   withActivities.sqlite?.pragma("wal_checkpoint(TRUNCATE)");
   await withActivities.close();
-  const lists = await step("sqlite: deals pages", () => listBench("sqlite", listDb, o, runs));
-  return { engine: "SQLite", import: imported, lists };
+  const { lists, search } = await step("sqlite: deals pages", () => listBench("sqlite", listDb, o, runs));
+  // The imported database is gigabytes at full scale and rebuilt by every run.
+  for (const f of [listDb, `${listDb}-wal`, `${listDb}-shm`]) fs.rmSync(f, { force: true });
+  return { engine: "SQLite", import: imported, lists, search };
 }
 
 async function postgres(
@@ -124,10 +176,10 @@ async function postgres(
     await analyse.connect();
     await analyse.query("analyze");
     await analyse.end();
-    const lists = await step("postgres: deals pages", () =>
+    const { lists, search } = await step("postgres: deals pages", () =>
       listBench("postgres", url("bench_import"), o, runs),
     );
-    return { engine: "PostgreSQL", import: imported, lists };
+    return { engine: "PostgreSQL", import: imported, lists, search };
   } finally {
     for (const name of ["bench_import", "bench_copy", "bench_base"])
       await client.query(`drop database if exists ${name} with (force)`);
@@ -166,20 +218,47 @@ export async function main(argv: string[]): Promise<number> {
   const p = plan(o.scale);
   const started = performance.now();
   const figures: EngineFigures[] = [];
-  for (const engine of o.engines)
-    figures.push(
-      engine === "sqlite"
-        ? await sqlite(p, path.join(o.out, "sqlite"), o.runs)
-        : await postgres(p, path.join(o.out, "postgres"), o.pg, o.runs),
-    );
-  const text = report(p, figures, o.smoke);
+  const progress: ProgressFigures[] = [];
+  const progressOpts = { runs: o.runs, seconds: o.seconds, smoke: o.smoke };
+  for (const engine of o.engines) {
+    if (o.benches.includes("import"))
+      figures.push(
+        engine === "sqlite"
+          ? await sqlite(p, path.join(o.out, "sqlite"), o.runs, o.fresh || o.smoke)
+          : await postgres(p, path.join(o.out, "postgres"), o.pg, o.runs),
+      );
+    if (o.benches.includes("progress"))
+      progress.push(
+        await step(`${engine}: progress dashboards`, () =>
+          engine === "sqlite"
+            ? progressSqlite(
+                p,
+                path.join(o.out, "progress/sqlite"),
+                path.join(o.out, "sqlite/base.db"),
+                progressOpts,
+              )
+            : progressPostgres(p, path.join(o.out, "progress/postgres"), o.pg, progressOpts),
+        ),
+      );
+  }
+  const text = [
+    ...(figures.length > 0 ? [report(p, figures, o.smoke)] : []),
+    ...(progress.length > 0
+      ? ["Live progress dashboards (issue 6):", "", progressReport(progress, o.smoke)]
+      : []),
+  ].join("\n\n");
   fs.mkdirSync(o.out, { recursive: true });
+  // A run of one bench keeps its own results file, beside the other's.
+  const name = o.benches.length === 1 ? `results-${o.benches[0]}` : "results";
   fs.writeFileSync(
-    path.join(o.out, "results.json"),
-    JSON.stringify({ plan: p, figures, seconds: (performance.now() - started) / 1000 }, null, 2),
+    path.join(o.out, `${name}.json`),
+    JSON.stringify({ plan: p, figures, progress, seconds: (performance.now() - started) / 1000 }, null, 2),
   );
-  fs.writeFileSync(path.join(o.out, "results.md"), `${text}\n`);
+  fs.writeFileSync(path.join(o.out, `${name}.md`), `${text}\n`);
   process.stdout.write(`${text}\n\nTotal ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
-  if (o.smoke) fs.rmSync(path.join(o.out, "sqlite"), { recursive: true, force: true });
+  if (o.smoke) {
+    if (o.benches.includes("import")) fs.rmSync(path.join(o.out, "sqlite"), { recursive: true, force: true });
+    fs.rmSync(path.join(o.out, "progress"), { recursive: true, force: true });
+  }
   return 0;
 }

@@ -62,7 +62,8 @@ export async function startServer(
     stdio: "ignore",
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
+  // Boot migrates first; a migration over millions of rows takes a while on a busy machine.
+  for (let i = 0; i < 3000; i++) {
     try {
       if ((await fetch(`${url}/api/health`)).ok) return { url, stop: () => child.kill("SIGTERM") };
     } catch {

@@ -10,6 +10,7 @@ import { notificationRoutes } from "./modules/notifications/notifications.routes
 import { discussionRoutes } from "./modules/plans/discussion.routes";
 import { objectiveRoutes } from "./modules/plans/objectives.routes";
 import { planRoutes } from "./modules/plans/plans.routes";
+import { attainmentRoutes } from "./modules/progress/attainment.routes";
 import { progressRoutes } from "./modules/progress/progress.routes";
 import { healthRoutes } from "./modules/system/health.routes";
 import { tacticsRoutes } from "./modules/tactics/tactics.routes";
@@ -30,4 +31,5 @@ export async function registerRoutes(app: App): Promise<void> {
   await crmRoutes(app);
   await tacticsRoutes(app);
   await progressRoutes(app);
+  await attainmentRoutes(app);
 }

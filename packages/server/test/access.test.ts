@@ -1158,9 +1158,112 @@ row(
   () => ({ method: POST, url: "/api/v1/progress/alerts/run" }),
   [200, 403, 403, 403, 403, 403, 200, 401, 401],
 );
+// A milestone's progress and the records behind it: who reads its tactical plan reads the figure.
+const milestoneOf = async (w: World) => {
+  const tw = await tacticsPlus(w);
+  const res = await w.as.admin.get(`/api/v1/milestones?tacticalPlanId=${tw.teamATactical.id}`);
+  const first = res.json<{ items: { id: string }[] }>().items[0];
+  if (!first) throw new Error("no milestone in the fixture");
+  return first.id;
+};
+row(
+  "GET /api/v1/tactical-plans/:id/progress",
+  async (w) => ({ method: GET, url: `${await teamATactical(w)}/progress` }),
+  [200, 200, 200, 200, 404, 200, 404, 401, 401],
+);
+row(
+  "GET /api/v1/milestones/:id/progress",
+  async (w) => ({ method: GET, url: `/api/v1/milestones/${await milestoneOf(w)}/progress` }),
+  [200, 200, 200, 200, 404, 200, 404, 401, 401],
+);
+row(
+  "GET /api/v1/milestones/:id/progress/deals",
+  async (w) => ({ method: GET, url: `/api/v1/milestones/${await milestoneOf(w)}/progress/deals` }),
+  [200, 200, 200, 200, 404, 200, 404, 401, 401],
+);
+row(
+  "GET /api/v1/milestones/:id/progress/activities",
+  async (w) => ({ method: GET, url: `/api/v1/milestones/${await milestoneOf(w)}/progress/activities` }),
+  [200, 200, 200, 200, 404, 200, 404, 401, 401],
+);
 row(
   "GET /api/v1/dashboard",
   () => ({ method: GET, url: "/api/v1/dashboard" }),
+  [200, 200, 200, 200, 200, 200, 200, 401, 401],
+);
+
+// Closed periods: a fiscal period is closed by an admin or the manager of the whole org (the
+// director), reopened by an admin only; frozen rows are cut to the reader's scope (closes.test.ts).
+const closedQ1 = async (w: World) =>
+  (await w.as.admin.post("/api/v1/period-closes", { kind: "quarter", period: "FY2026-Q1" })).json<{
+    id: string;
+  }>().id;
+//                                                                                        adm  dir  mgA  meA  meB  view othr deac anon
+row(
+  "POST /api/v1/period-closes",
+  () => ({ method: POST, url: "/api/v1/period-closes", body: { kind: "quarter", period: "FY2026-Q1" } }),
+  [201, 201, 403, 403, 403, 403, 201, 401, 401],
+);
+row(
+  "GET /api/v1/period-closes",
+  () => ({ method: GET, url: "/api/v1/period-closes" }),
+  [200, 200, 200, 200, 200, 200, 200, 401, 401],
+);
+row(
+  "GET /api/v1/period-closes/:id",
+  async (w) => ({ method: GET, url: `/api/v1/period-closes/${await closedQ1(w)}` }),
+  [200, 200, 200, 200, 200, 200, 404, 401, 401],
+);
+row(
+  "POST /api/v1/period-closes/:id/reopen",
+  async (w) => ({
+    method: POST,
+    url: `/api/v1/period-closes/${await closedQ1(w)}/reopen`,
+    body: { version: 1 },
+  }),
+  [200, 403, 403, 403, 403, 403, 404, 401, 401],
+);
+// By period key: another org has no such closed period.
+row(
+  "GET /api/v1/attainment/export",
+  async (w) => {
+    await closedQ1(w);
+    return { method: GET, url: "/api/v1/attainment/export?period=FY2026-Q1" };
+  },
+  [200, 200, 200, 200, 200, 200, 404, 401, 401],
+);
+// Forecast adjustments on the department's objective: its managers (the director) and admins.
+row(
+  "GET /api/v1/objectives/:id/forecast-adjustments",
+  async (w) => ({
+    method: GET,
+    url: `/api/v1/objectives/${(await planned(w)).deptObjective.id}/forecast-adjustments`,
+  }),
+  [200, 200, 200, 200, 200, 200, 404, 401, 401],
+);
+row(
+  "POST /api/v1/objectives/:id/forecast-adjustments",
+  async (w) => ({
+    method: POST,
+    url: `/api/v1/objectives/${(await planned(w)).deptObjective.id}/forecast-adjustments`,
+    body: { category: "commit", amountMinor: -500_00, note: "Contoso slips" },
+  }),
+  [201, 201, 403, 403, 403, 403, 404, 401, 401],
+);
+row(
+  "POST /api/v1/progress/digest/run",
+  () => ({ method: POST, url: "/api/v1/progress/digest/run" }),
+  [200, 403, 403, 403, 403, 403, 200, 401, 401],
+);
+// One's own notification preferences: everyone signed in, viewers too.
+row(
+  "GET /api/v1/me/notification-preferences",
+  () => ({ method: GET, url: "/api/v1/me/notification-preferences" }),
+  [200, 200, 200, 200, 200, 200, 200, 401, 401],
+);
+row(
+  "PUT /api/v1/me/notification-preferences",
+  () => ({ method: PUT, url: "/api/v1/me/notification-preferences", body: { weeklyDigest: false } }),
   [200, 200, 200, 200, 200, 200, 200, 401, 401],
 );
 

@@ -4,6 +4,7 @@ import { Email, Id, Name, Version } from "./common";
 import {
   AmountMinor,
   ExternalId,
+  LinkedAccountName,
   OptionalText,
   OwnedFields,
   OwnedListQuery,
@@ -95,6 +96,7 @@ const ContactFields = {
 export const Contact = OwnedFields.extend({
   id: Id,
   accountId: Id.nullable(),
+  accountName: LinkedAccountName,
   name: z.string(),
   title: z.string().nullable(),
   email: z.string().nullable(),

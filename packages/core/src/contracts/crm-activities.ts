@@ -1,7 +1,14 @@
 // Activities: calls, emails, meetings, demos, tasks and notes, planned or done.
 import { z } from "zod";
 import { Id, Instant, LongText, Name, Version } from "./common";
-import { ExternalId, OptionalText, OwnedFields, OwnedListQuery, SortDir } from "./crm-common";
+import {
+  LinkedAccountName,
+  ExternalId,
+  OptionalText,
+  OwnedFields,
+  OwnedListQuery,
+  SortDir,
+} from "./crm-common";
 
 export const ActivityType = z.enum(["call", "email", "meeting", "demo", "task", "note"]);
 export type ActivityType = z.infer<typeof ActivityType>;
@@ -19,6 +26,7 @@ export const Activity = OwnedFields.extend({
   subject: z.string(),
   notes: z.string().nullable(),
   accountId: Id.nullable(),
+  accountName: LinkedAccountName,
   contactId: Id.nullable(),
   dealId: Id.nullable(),
   occurredAt: Instant.describe("When it happened, or is scheduled"),

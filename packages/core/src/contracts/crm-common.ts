@@ -39,12 +39,16 @@ export const OwnedListQuery = PageQuery.extend({
 /** Who owns a record and the team it counts for; ownerId on a write reassigns it. */
 export const OwnedFields = z.object({
   ownerId: Id,
+  ownerName: z.string().nullable().optional().describe("The owner's name (in lists)"),
   teamId: Id.nullable(),
   externalId: z.string().nullable(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
+
+/** The linked account's name, given in lists so a row needs no second request. */
+export const LinkedAccountName = z.string().nullable().optional().describe("The account's name (in lists)");
 
 export const BulkLimit = 500;
 

@@ -2,7 +2,15 @@
 import { z } from "zod";
 import { CurrencyCode, Id, IsoDate, Name, Version } from "./common";
 import { DealForecastCategory } from "./crm-catalogue";
-import { AmountMinor, ExternalId, OptionalText, OwnedFields, OwnedListQuery, SortDir } from "./crm-common";
+import {
+  LinkedAccountName,
+  AmountMinor,
+  ExternalId,
+  OptionalText,
+  OwnedFields,
+  OwnedListQuery,
+  SortDir,
+} from "./crm-common";
 
 export const DealStatus = z.enum(["open", "won", "lost"]).describe("From the kind of the deal's stage");
 export type DealStatus = z.infer<typeof DealStatus>;
@@ -18,6 +26,7 @@ export type DealProductLine = z.infer<typeof DealProductLine>;
 export const Deal = OwnedFields.extend({
   id: Id,
   accountId: Id.nullable(),
+  accountName: LinkedAccountName,
   name: z.string(),
   amountMinor: z.number().int(),
   currency: z.string(),

@@ -23,3 +23,20 @@ export const NotificationQuery = z.object({
 export type NotificationQuery = z.infer<typeof NotificationQuery>;
 export const NotificationList = z.object({ items: z.array(Notification), unread: z.number().int() });
 export type NotificationList = z.infer<typeof NotificationList>;
+
+/** What a person is told: goal alerts at 50 / 90 / 100 %, a goal turning at risk, the weekly digest; in the app and/or by email. */
+export const NotificationPreferences = z.object({
+  threshold50: z.boolean(),
+  threshold90: z.boolean(),
+  threshold100: z.boolean(),
+  atRisk: z.boolean(),
+  weeklyDigest: z.boolean(),
+  inApp: z.boolean(),
+  email: z.boolean().describe("Only sent when the server has SMTP configured"),
+  version: z.number().int().describe("0 while the defaults are in force"),
+});
+export type NotificationPreferences = z.infer<typeof NotificationPreferences>;
+export const NotificationPreferencesUpdate = NotificationPreferences.omit({ version: true })
+  .partial()
+  .strict();
+export type NotificationPreferencesUpdate = z.infer<typeof NotificationPreferencesUpdate>;

@@ -1,6 +1,6 @@
 // Live progress of objectives, manual check-ins and the role dashboards, as the API returns them.
 import { z } from "zod";
-import { Id, IsoDate } from "./common";
+import { Id, Instant, IsoDate } from "./common";
 
 export const ProgressStatusName = z.enum(["on_track", "at_risk", "off_track"]);
 
@@ -71,8 +71,41 @@ export const ObjectiveProgress = z.object({
   reason: z.string(),
   burnup: z.array(BurnupPoint),
   children: z.array(ChildContribution),
+  /** Set when the objective's window lies in a closed period: actual, target and attainment are the frozen figures. */
+  closed: z
+    .object({
+      closeId: Id,
+      periodKey: z.string(),
+      label: z.string(),
+      closedAt: Instant,
+      closedBy: Id.nullable(),
+    })
+    .nullable()
+    .optional(),
 });
 export type ObjectiveProgress = z.infer<typeof ObjectiveProgress>;
+
+/** A milestone's progress: its objective's metric over the milestone's owner and period, paced by
+ * the milestones split under it (or its working days), with its owner and period beside it. */
+export const MilestoneProgress = ObjectiveProgress.extend({
+  milestoneId: Id,
+  tacticalPlanId: Id,
+  parentMilestoneId: Id.nullable(),
+  ownerType: z.enum(["person", "team"]),
+  ownerId: Id,
+  ownerName: z.string(),
+  periodKey: z.string(),
+  periodStart: IsoDate,
+  periodEnd: IsoDate,
+  dimension: z.object({ kind: z.string(), value: z.string() }).nullable(),
+});
+export type MilestoneProgress = z.infer<typeof MilestoneProgress>;
+export const TacticalProgress = z.object({
+  tacticalPlanId: Id,
+  items: z.array(MilestoneProgress),
+  truncated: z.boolean(),
+});
+export type TacticalProgress = z.infer<typeof TacticalProgress>;
 
 export const PlanProgress = z.object({ planId: Id, items: z.array(ObjectiveProgress) });
 export type PlanProgress = z.infer<typeof PlanProgress>;
@@ -135,7 +168,15 @@ export const LeaderRow = z.object({
   revenueMinor: z.number(),
   deals: z.number(),
 });
-export const HeatCell = z.object({ key: Id, name: z.string(), month: z.string(), actualMinor: z.number() });
+export const HeatCell = z.object({
+  key: Id,
+  name: z.string(),
+  month: z.string(),
+  actualMinor: z.number(),
+  /** The person's revenue milestones for the month, when a tactical plan set them. */
+  targetMinor: z.number().nullable(),
+  attainment: z.number().nullable(),
+});
 export const DealToPush = z.object({
   id: Id,
   name: z.string(),
@@ -161,6 +202,8 @@ export const Dashboard = z.object({
   currency: z.string(),
   /** The objectives the person owns or leads, at risk first. */
   objectives: z.array(ObjectiveProgress),
+  /** This period's goals: the reader's milestones (a director's: their teams') that hold today. */
+  goals: z.array(MilestoneProgress),
   funnel: z.array(DashboardStage),
   leaderboard: z.array(LeaderRow),
   heatmap: z.array(HeatCell),
@@ -169,3 +212,92 @@ export const Dashboard = z.object({
   portfolio: z.array(PortfolioAccount),
 });
 export type Dashboard = z.infer<typeof Dashboard>;
+
+// Closing a period: the attainment of every milestone and objective in it, frozen for commission work.
+export const PeriodCloseCreate = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("tactical_plan"), tacticalPlanId: Id }),
+  z.strictObject({
+    kind: z.literal("month"),
+    period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "a calendar month, YYYY-MM"),
+  }),
+  z.strictObject({
+    kind: z.literal("quarter"),
+    period: z.string().regex(/^FY\d{4}-Q[1-4]$/, "a fiscal quarter, FY2026-Q1"),
+  }),
+]);
+export type PeriodCloseCreate = z.infer<typeof PeriodCloseCreate>;
+
+export const PeriodCloseRow = z.object({
+  kind: z.enum(["milestone", "objective"]),
+  objectiveId: Id,
+  milestoneId: Id.nullable(),
+  title: z.string(),
+  ownerType: z.enum(["person", "team"]),
+  ownerId: Id,
+  ownerName: z.string(),
+  teamId: Id.nullable(),
+  metricKey: z.string().nullable(),
+  periodStart: IsoDate,
+  periodEnd: IsoDate,
+  target: z.number().nullable(),
+  actual: z.number().nullable(),
+  /** Actual ÷ target as it stood at the close (0.9 = 90%); null without a target. */
+  attainment: z.number().nullable(),
+});
+export type PeriodCloseRow = z.infer<typeof PeriodCloseRow>;
+
+export const PeriodClose = z.object({
+  id: Id,
+  kind: z.enum(["tactical_plan", "month", "quarter"]),
+  periodKey: z.string().describe("The tactical plan's id, YYYY-MM or FY2026-Q1"),
+  label: z.string(),
+  periodStart: IsoDate,
+  periodEnd: IsoDate,
+  status: z.enum(["closed", "reopened"]),
+  closedBy: Id.nullable(),
+  closedAt: Instant,
+  reopenedBy: Id.nullable(),
+  reopenedAt: Instant.nullable(),
+  version: z.number().int(),
+  /** The frozen figures the reader may see (their scope); empty in a list. */
+  rows: z.array(PeriodCloseRow),
+});
+export type PeriodClose = z.infer<typeof PeriodClose>;
+export const PeriodCloseList = z.object({ items: z.array(PeriodClose) });
+export type PeriodCloseList = z.infer<typeof PeriodCloseList>;
+export const PeriodCloseReopen = z.strictObject({ version: z.number().int() });
+
+export const AttainmentExportQuery = z.object({
+  period: z
+    .string()
+    .min(1)
+    .max(2000)
+    .describe("One or more closed periods, comma-separated: FY2026-Q1, 2026-03 or a tactical plan's id"),
+});
+
+// A manager's adjustment of one forecast category of an objective, with its note; the latest per
+// category counts in the forecast (ProgressForecast.byCategory.*.adjustmentMinor).
+export const ForecastCategoryName = z.enum(["commit", "best_case", "pipeline"]);
+export const ForecastAdjustmentCreate = z.strictObject({
+  category: ForecastCategoryName,
+  amountMinor: z.number().int().min(-1e15).max(1e15),
+  note: z.string().trim().min(1).max(2000),
+});
+export type ForecastAdjustmentCreate = z.infer<typeof ForecastAdjustmentCreate>;
+export const ForecastAdjustmentRecord = z.object({
+  id: Id,
+  objectiveId: Id,
+  category: ForecastCategoryName,
+  amountMinor: z.number(),
+  note: z.string(),
+  personId: Id,
+  createdAt: Instant,
+});
+export type ForecastAdjustmentRecord = z.infer<typeof ForecastAdjustmentRecord>;
+export const ForecastAdjustmentList = z.object({
+  /** The adjustment in force per category (the latest), 0 when none. */
+  current: z.object({ commit: z.number(), best_case: z.number(), pipeline: z.number() }),
+  /** Every adjustment, newest first. */
+  items: z.array(ForecastAdjustmentRecord),
+});
+export type ForecastAdjustmentList = z.infer<typeof ForecastAdjustmentList>;

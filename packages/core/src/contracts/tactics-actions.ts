@@ -218,6 +218,9 @@ export const MyWeek = z.object({
     }),
   ),
   plans: z.array(z.object({ id: Id, title: z.string(), periodStart: IsoDate, periodEnd: IsoDate })),
+  people: z
+    .array(z.object({ id: Id, name: z.string(), teamId: Id.nullable() }))
+    .describe("Whose week the caller may open (managers, directors, admins, viewers); empty for a member"),
 });
 export type MyWeek = z.infer<typeof MyWeek>;
 

@@ -5,3 +5,4 @@ export * from "./pace";
 export * from "./forecast";
 export * from "./status";
 export * from "./objective-progress";
+export * from "./closed-period";

@@ -6,6 +6,7 @@ import { registerCrmCommands } from "./crm.commands";
 import { registerDataCommands } from "./data.commands";
 import { registerFunnelCommands } from "./funnel.commands";
 import { registerPlanCommands } from "./plans.commands";
+import { registerProgressCommands } from "./progress.commands";
 import { registerServeCommands } from "./serve.commands";
 import { registerTargetCommands } from "./targets.commands";
 
@@ -24,6 +25,7 @@ registerCrmCommands(program);
 registerPlanCommands(program);
 registerTargetCommands(program);
 registerFunnelCommands(program);
+registerProgressCommands(program);
 
 try {
   await program.parseAsync(process.argv);

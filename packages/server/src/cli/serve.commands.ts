@@ -1,6 +1,7 @@
 // `oars serve` and `oars migrate`.
 import type { Command } from "commander";
 import { loadConfig } from "../config";
+import { startScheduler } from "../modules/jobs/scheduler";
 import { startServer } from "../server";
 import { withDb } from "./context";
 
@@ -10,7 +11,8 @@ export function registerServeCommands(program: Command): void {
     .description("serve the API, the OpenAPI document and the web app")
     .option("-p, --port <port>", "port to listen on (env PORT, default 5170)")
     .option("--host <host>", "address to listen on (env HOST, default 127.0.0.1)")
-    .action(async (opts: { port?: string; host?: string }) => {
+    .option("--no-scheduler", "do not run scheduled work (progress alerts hourly, the weekly digest)")
+    .action(async (opts: { port?: string; host?: string; scheduler: boolean }) => {
       const config = loadConfig(process.env);
       if (opts.port !== undefined) {
         const port = Number(opts.port);
@@ -19,10 +21,15 @@ export function registerServeCommands(program: Command): void {
         config.port = port;
       }
       if (opts.host !== undefined) config.host = opts.host;
-      const { app, url } = await startServer(config);
+      const { app, url, services } = await startServer(config);
       const where = config.database.kind === "sqlite" ? config.database.file : "PostgreSQL";
       process.stdout.write(`Oars listening on ${url} (database: ${where})\n`);
+      // Several instances may share the database: each run is claimed there, so it happens once.
+      const scheduler = opts.scheduler
+        ? startScheduler(services, { onError: (e) => app.log.error(e, "scheduled work failed") })
+        : null;
       const stop = async () => {
+        await scheduler?.stop();
         await app.close();
         process.exit(0);
       };

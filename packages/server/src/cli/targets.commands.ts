@@ -118,7 +118,12 @@ function request(setup: SplitSetup, objectiveId: string, o: SplitOptions): Split
   };
 }
 
-function render(grid: TargetGridResult, isMoney: boolean, currency: string) {
+function render(
+  grid: TargetGridResult,
+  isMoney: boolean,
+  currency: string,
+  rampMode: "redistribute" | "acceptGap",
+) {
   const fmt = (n: number) => (isMoney ? (n / 100).toFixed(2) : String(n));
   const cell = new Map(grid.cells.map((c) => [`${c.rowId}|${c.periodKey}`, c.amount]));
   const rowTotal = new Map(grid.rowTotals.map((r) => [r.rowId, r.amount]));
@@ -135,7 +140,7 @@ function render(grid: TargetGridResult, isMoney: boolean, currency: string) {
     "",
     `Target ${money_(grid.target ?? grid.total)} · assigned ${money_(grid.grandTotal)} · gap ${money_(grid.gapToTarget)}` +
       (grid.heldBackByRamp > 0
-        ? ` · held back by ramps and carried by the others ${money_(grid.heldBackByRamp)}`
+        ? ` · held back by ramps ${money_(grid.heldBackByRamp)}, ${rampMode === "acceptGap" ? "accepted as a gap" : "carried by the others"}`
         : ""),
   ].join("\n");
   const csv = [csvLine(header.map((h, i) => (i === 0 ? "row" : h))), ...[...rows, totals].map(csvLine)].join(
@@ -209,7 +214,7 @@ export function registerTargetCommands(program: Command): void {
         const grid = await previewSplit(ctx, plan.id, body);
         if (o.save) await saveSplit(ctx, plan.id, body);
         const isMoney = setup.objective.unit === setup.currency;
-        const out = render(grid, isMoney, setup.currency);
+        const out = render(grid, isMoney, setup.currency, body.settings.rampMode);
         if (o.csv) fs.writeFileSync(o.csv, `${out.csv}\n`);
         print(Boolean(o.json), grid, () =>
           [`${plan.title} — ${setup.objective.title}`, "", out.text, o.save ? "Saved as milestones." : ""]

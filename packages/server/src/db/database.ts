@@ -29,8 +29,31 @@ export function openSqlite(file: string): Db {
   sqlite.pragma("busy_timeout = 5000");
   // FULL: a commit the API acknowledged survives a power cut, not only a crash.
   sqlite.pragma("synchronous = FULL");
-  const k = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const k = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { engine: "sqlite", k, sqlite, close: () => k.destroy() };
+}
+
+/**
+ * Kysely prepares every query it runs; a better-sqlite3 statement can run again, so the recent
+ * ones are kept by their SQL text (preparing was most of a warm progress read's time). A statement
+ * still iterating a stream is not handed out twice.
+ */
+function withStatementCache(sqlite: SQLite.Database, max = 500) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string): SQLite.Statement {
+      const hit = cache.get(text);
+      cache.delete(text);
+      const stmt = hit && !hit.busy ? hit : sqlite.prepare(text);
+      cache.set(text, stmt);
+      if (cache.size > max) {
+        const oldest = cache.keys().next().value;
+        if (oldest !== undefined) cache.delete(oldest);
+      }
+      return stmt;
+    },
+  };
 }
 
 export function openPostgres(url: string, max = 10): Db {

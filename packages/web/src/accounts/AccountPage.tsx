@@ -15,6 +15,7 @@ import { useMoney } from "../crm/useMoney";
 import { NewDealDialog } from "../deals/NewDealDialog";
 import { ErrorNotice, Loading } from "../ui/Status";
 import { AccountContacts, AccountDeals } from "./AccountSections";
+import { EditAccountDialog } from "./EditAccountDialog";
 
 const route = getRouteApi("/app/accounts/$accountId");
 
@@ -49,6 +50,7 @@ function AccountView({ account }: { account: Account }) {
   const money = useMoney();
   const pipeline = usePipeline();
   const [creatingDeal, setCreatingDeal] = useState(false);
+  const [editing, setEditing] = useState(false);
   const summary = useQuery(dealSummaryQuery({ accountId: account.id }));
   const sumOf = (kind: "open" | "won") =>
     summary.data?.stages
@@ -86,9 +88,14 @@ function AccountView({ account }: { account: Account }) {
         </dl>
         <div className="record-actions">
           {session.person.role !== "viewer" ? (
-            <button type="button" className="button" onClick={() => setCreatingDeal(true)}>
-              New deal
-            </button>
+            <>
+              <button type="button" className="button" onClick={() => setEditing(true)}>
+                Edit
+              </button>
+              <button type="button" className="button" onClick={() => setCreatingDeal(true)}>
+                New deal
+              </button>
+            </>
           ) : null}
           <LogActivityButton />
         </div>
@@ -159,6 +166,7 @@ function AccountView({ account }: { account: Account }) {
         />
       </section>
       {creatingDeal ? <NewDealDialog accountId={account.id} onClose={() => setCreatingDeal(false)} /> : null}
+      {editing ? <EditAccountDialog accountId={account.id} onClose={() => setEditing(false)} /> : null}
     </div>
   );
 }

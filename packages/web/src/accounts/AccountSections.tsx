@@ -1,29 +1,42 @@
 // An account's contacts and deals, the first few of each with a link to the whole filtered list.
+import { useState } from "react";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { BUYING_ROLE_LABELS } from "../crm/labels";
 import { StageBadge, usePipeline } from "../crm/names";
 import { listQuery } from "../crm/queries";
+import { useCanWrite } from "../crm/useCanWrite";
 import { useMoney } from "../crm/useMoney";
 import { Empty, ErrorNotice, Loading } from "../ui/Status";
 import { formatDate, initials } from "../ui/format";
+import { ContactDialog } from "./ContactDialog";
 
 const SHOWN = 8;
 
 export function AccountContacts({ accountId }: { accountId: string }) {
   const list = useInfiniteQuery(listQuery("contacts", { accountId, sort: "name" }, SHOWN + 1));
   const items = list.data?.pages[0]?.items ?? [];
+  const canWrite = useCanWrite();
+  // "new" adds a contact; an id edits that one.
+  const [dialog, setDialog] = useState<string | null>(null);
   return (
     <section className="card" aria-labelledby="account-contacts">
       <div className="card-head">
         <h2 id="account-contacts" className="card-title">
           Contacts
         </h2>
-        {items.length > SHOWN ? (
-          <Link to="/contacts" search={{ accountId }} className="small">
-            All contacts
-          </Link>
-        ) : null}
+        <div className="card-head-actions">
+          {items.length > SHOWN ? (
+            <Link to="/contacts" search={{ accountId }} className="small">
+              All contacts
+            </Link>
+          ) : null}
+          {canWrite ? (
+            <button type="button" className="button button-small" onClick={() => setDialog("new")}>
+              Add contact
+            </button>
+          ) : null}
+        </div>
       </div>
       {list.isPending ? <Loading label="Loading contacts…" /> : null}
       {list.isError ? <ErrorNotice error={list.error} /> : null}
@@ -42,6 +55,16 @@ export function AccountContacts({ accountId }: { accountId: string }) {
                   .join(" · ")}
               </span>
             </div>
+            {canWrite ? (
+              <button
+                type="button"
+                className="button button-small"
+                aria-label={`Edit ${contact.name}`}
+                onClick={() => setDialog(contact.id)}
+              >
+                Edit
+              </button>
+            ) : null}
             <div className="contact-reach small">
               {contact.email ? <a href={`mailto:${contact.email}`}>{contact.email}</a> : null}
               {contact.phone ? <a href={`tel:${contact.phone}`}>{contact.phone}</a> : null}
@@ -49,6 +72,13 @@ export function AccountContacts({ accountId }: { accountId: string }) {
           </li>
         ))}
       </ul>
+      {dialog ? (
+        <ContactDialog
+          accountId={accountId}
+          contactId={dialog === "new" ? undefined : dialog}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
     </section>
   );
 }

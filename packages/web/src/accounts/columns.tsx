@@ -3,7 +3,7 @@ import { Link } from "@tanstack/react-router";
 import type { Account, Contact } from "@oars/core";
 import { BUYING_ROLE_LABELS, strengthDots } from "../crm/labels";
 import { formatMoney } from "../crm/money";
-import { AccountName, PersonName } from "../crm/names";
+import { AccountLabel, OwnerLabel } from "../crm/names";
 import type { Column } from "../crm/VirtualTable";
 
 const text = (value: string | null) => value ?? <span className="muted">—</span>;
@@ -39,7 +39,7 @@ export function accountColumns(currency: string): Column<Account>[] {
       key: "owner",
       header: "Owner",
       width: "minmax(120px, 1fr)",
-      cell: (a) => <PersonName id={a.ownerId} />,
+      cell: (a) => <OwnerLabel id={a.ownerId} name={a.ownerName} />,
     },
   ];
 }
@@ -66,7 +66,7 @@ export function contactColumns(): Column<Contact>[] {
       key: "account",
       header: "Account",
       width: "minmax(140px, 1.5fr)",
-      cell: (c) => <AccountName id={c.accountId} />,
+      cell: (c) => <AccountLabel id={c.accountId} name={c.accountName} />,
     },
     {
       key: "email",

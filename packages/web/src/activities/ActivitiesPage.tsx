@@ -7,7 +7,7 @@ import { AccountFilterChip } from "../crm/AccountFilterChip";
 import { ACTIVITY_STATUS_LABELS, ACTIVITY_TYPE_LABELS } from "../crm/labels";
 import { ListControls, SelectFilter } from "../crm/ListControls";
 import { LogActivityButton } from "../crm/LogActivityHost";
-import { AccountName, PersonName } from "../crm/names";
+import { AccountLabel, OwnerLabel } from "../crm/names";
 import type { ListSearch } from "../crm/queries";
 import { exportHref } from "../crm/queries";
 import { activitySearch } from "../crm/search";
@@ -53,7 +53,7 @@ const COLUMNS: Column<Activity>[] = [
     key: "account",
     header: "Account",
     width: "minmax(130px, 1.4fr)",
-    cell: (a) => <AccountName id={a.accountId} />,
+    cell: (a) => <AccountLabel id={a.accountId} name={a.accountName} />,
   },
   {
     key: "outcome",
@@ -67,7 +67,12 @@ const COLUMNS: Column<Activity>[] = [
     width: "minmax(70px, 0.6fr)",
     cell: (a) => ACTIVITY_STATUS_LABELS[a.status],
   },
-  { key: "owner", header: "Owner", width: "minmax(100px, 1fr)", cell: (a) => <PersonName id={a.ownerId} /> },
+  {
+    key: "owner",
+    header: "Owner",
+    width: "minmax(100px, 1fr)",
+    cell: (a) => <OwnerLabel id={a.ownerId} name={a.ownerName} />,
+  },
 ];
 
 export function ActivitiesPage() {

@@ -30,7 +30,8 @@ interface NavEntry {
     | "/activities"
     | "/import"
     | "/my-week"
-    | "/tactics";
+    | "/tactics"
+    | "/attainment";
   label: string;
   icon: IconName;
   adminOnly?: boolean;
@@ -42,6 +43,7 @@ const NAV: NavEntry[] = [
   { to: "/plans", label: "Plans", icon: "plans" },
   { to: "/tactics", label: "Tactics", icon: "target" },
   { to: "/strategy-map", label: "Strategy map", icon: "map" },
+  { to: "/attainment", label: "Attainment", icon: "audit" },
   { to: "/accounts", label: "Accounts", icon: "accounts" },
   { to: "/deals", label: "Deals", icon: "deals" },
   { to: "/activities", label: "Activities", icon: "activity" },

@@ -248,6 +248,18 @@ const objectiveProgressRoute = createRoute({
   component: lazyRouteComponent(() => import("../progress/ObjectiveProgressPage"), "ObjectiveProgressPage"),
 });
 
+const milestoneProgressRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/milestones/$milestoneId/progress",
+  component: lazyRouteComponent(() => import("../progress/ObjectiveProgressPage"), "MilestoneProgressPage"),
+});
+
+const attainmentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/attainment",
+  component: lazyRouteComponent(() => import("../progress/AttainmentPage"), "AttainmentPage"),
+});
+
 const routeTree = rootRoute.addChildren([
   setupRoute,
   signInRoute,
@@ -271,6 +283,8 @@ const routeTree = rootRoute.addChildren([
     dealBoardRoute,
     dealRoute,
     objectiveProgressRoute,
+    milestoneProgressRoute,
+    attainmentRoute,
     activitiesRoute,
     importRoute,
     tacticsRoute,

@@ -6,9 +6,11 @@ import type {
   Account,
   AccountCreate,
   Activity,
+  AccountUpdate,
   ActivityCreate,
   Contact,
   ContactCreate,
+  ContactUpdate,
   DealCreate,
   DealDetail,
   DealUpdate,
@@ -44,6 +46,27 @@ export function useCreateAccount() {
     },
   });
 }
+
+/** Editing a record: the saved copy replaces the cached one; a stale version (409) reloads it. */
+function useUpdateRecord<T extends { id: string }, P>(entity: "accounts" | "contacts") {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...patch }: P & { id: string }) => api.patch<T>(`/api/v1/${entity}/${id}`, patch),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(["crm", entity, "one", saved.id], saved);
+      refreshLists(queryClient, entity);
+    },
+    onError: (error, variables) => {
+      if (isApiError(error) && error.status === 409) {
+        void queryClient.invalidateQueries({ queryKey: ["crm", entity, "one", variables.id] });
+        refreshLists(queryClient, entity);
+      }
+    },
+  });
+}
+
+export const useUpdateAccount = () => useUpdateRecord<Account, AccountUpdate>("accounts");
+export const useUpdateContact = () => useUpdateRecord<Contact, ContactUpdate>("contacts");
 
 export function useCreateContact() {
   const queryClient = useQueryClient();

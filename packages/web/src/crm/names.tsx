@@ -61,3 +61,24 @@ export function StageBadge({ stage }: { stage: Stage | undefined }) {
   if (!stage) return <span className="muted">…</span>;
   return <span className={`stage-badge stage-${stage.kind}`}>{stage.name}</span>;
 }
+
+/** A list row's owner: the name the list gave (no extra request), else the directory's. */
+export function OwnerLabel({ id, name }: { id: string; name?: string | null | undefined }) {
+  if (!name) return <PersonName id={id} />;
+  return (
+    <Link to="/people/$personId" params={{ personId: id }} className="quiet-link">
+      {name}
+    </Link>
+  );
+}
+
+/** A list row's account: the name the list gave, else one request for the account. */
+export function AccountLabel({ id, name }: { id: string | null; name?: string | null | undefined }) {
+  if (!id) return <span className="muted">—</span>;
+  if (!name) return <AccountName id={id} />;
+  return (
+    <Link to="/accounts/$accountId" params={{ accountId: id }} className="quiet-link">
+      {name}
+    </Link>
+  );
+}

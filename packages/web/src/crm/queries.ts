@@ -122,3 +122,22 @@ export const directoryQuery = queryOptions({
   },
   staleTime: 5 * 60_000,
 });
+
+/** The org's products (archived ones too, so an old deal's lines still have names). */
+export const productsQuery = queryOptions({
+  queryKey: ["crm", "products", "all"] as const,
+  queryFn: async ({ signal }) => {
+    const items: Product[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Page<Product> = await api.get(
+        `/api/v1/products${query({ limit: 200, cursor, includeArchived: true })}`,
+        { signal },
+      );
+      items.push(...page.items);
+      cursor = page.next;
+    } while (cursor);
+    return items;
+  },
+  staleTime: 60_000,
+});

@@ -130,7 +130,8 @@ interface DealCardProps {
 
 function DealCard({ deal, stages, moving, canMove, onMove, onDrag }: DealCardProps) {
   const money = useMoney();
-  const owner = usePersonName(deal.ownerId);
+  const directoryName = usePersonName(deal.ownerId);
+  const owner = deal.ownerName ?? directoryName;
   return (
     <li
       className={moving ? "deal-card deal-card-moving" : "deal-card"}
@@ -148,7 +149,11 @@ function DealCard({ deal, stages, moving, canMove, onMove, onDrag }: DealCardPro
         {deal.name}
       </Link>
       <span className="small deal-card-account">
-        <AccountName id={deal.accountId} link={false} />
+        {deal.accountName !== undefined ? (
+          (deal.accountName ?? "")
+        ) : (
+          <AccountName id={deal.accountId} link={false} />
+        )}
       </span>
       <div className="deal-card-meta">
         <span className="num strong">{money.format(deal.amountOrgMinor)}</span>

@@ -1,5 +1,6 @@
 // /deals/:id: one deal — where it stands in the pipeline, its figures, how it moved from stage to
 // stage, its products, and the activity around it. "Log activity" (or L) starts on this deal.
+import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Link, getRouteApi } from "@tanstack/react-router";
 import type { DealDetail } from "@oars/core";
@@ -17,6 +18,7 @@ import { useSession } from "../auth/session";
 import { ErrorNotice, Loading } from "../ui/Status";
 import { formatDate, formatInstant } from "../ui/format";
 import { DealProducts, StageHistory } from "./DealHistory";
+import { EditDealDialog } from "./EditDealDialog";
 import { StageMenu } from "./StageMenu";
 import { useDealMover } from "./useDealMover";
 
@@ -55,6 +57,7 @@ function DealView({ deal }: { deal: DealDetail }) {
   const mover = useDealMover();
   const stage = pipeline.byId.get(deal.stageId);
   const canWrite = session.person.role !== "viewer";
+  const [editing, setEditing] = useState(false);
 
   return (
     <div className="page">
@@ -79,7 +82,12 @@ function DealView({ deal }: { deal: DealDetail }) {
         </p>
         <div className="record-actions">
           {canWrite ? (
-            <StageMenu deal={deal} stages={pipeline.active} onMove={(to) => mover.move(deal, to)} />
+            <>
+              <button type="button" className="button" onClick={() => setEditing(true)}>
+                Edit
+              </button>
+              <StageMenu deal={deal} stages={pipeline.active} onMove={(to) => mover.move(deal, to)} />
+            </>
           ) : null}
           <LogActivityButton />
         </div>
@@ -147,6 +155,7 @@ function DealView({ deal }: { deal: DealDetail }) {
         />
       </section>
       {mover.dialog}
+      {editing ? <EditDealDialog dealId={deal.id} onClose={() => setEditing(false)} /> : null}
     </div>
   );
 }

@@ -5,7 +5,7 @@ import type { Column } from "../crm/VirtualTable";
 import { FORECAST_LABELS } from "../crm/labels";
 import { formatMoney } from "../crm/money";
 import type { Pipeline } from "../crm/names";
-import { AccountName, PersonName, StageBadge } from "../crm/names";
+import { AccountLabel, OwnerLabel, StageBadge } from "../crm/names";
 import { formatDate } from "../ui/format";
 
 export function dealColumns(pipeline: Pipeline, currency: string): Column<Deal>[] {
@@ -26,7 +26,7 @@ export function dealColumns(pipeline: Pipeline, currency: string): Column<Deal>[
       key: "account",
       header: "Account",
       width: "minmax(130px, 1.5fr)",
-      cell: (deal) => <AccountName id={deal.accountId} />,
+      cell: (deal) => <AccountLabel id={deal.accountId} name={deal.accountName} />,
     },
     {
       key: "stage",
@@ -66,7 +66,7 @@ export function dealColumns(pipeline: Pipeline, currency: string): Column<Deal>[
       key: "owner",
       header: "Owner",
       width: "minmax(100px, 1fr)",
-      cell: (deal) => <PersonName id={deal.ownerId} />,
+      cell: (deal) => <OwnerLabel id={deal.ownerId} name={deal.ownerName} />,
     },
   ];
 }

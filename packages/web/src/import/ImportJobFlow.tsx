@@ -5,18 +5,18 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import type { ImportJob, ImportOptionsInput, ImportPreset } from "@oars/core";
 import { isApiError } from "../api/client";
 import { errorMessage } from "../api/errors";
-import { useSession } from "../auth/session";
 import { ErrorNotice, Loading } from "../ui/Status";
-import { cancelImport, jobQuery, previewImport, runImport, uploadFile } from "./api";
+import { cancelImport, jobQuery, previewImport, runImport } from "./api";
 import { JobProgress } from "./JobProgress";
 import { ENTITY_NAMES, PRESET_NAMES, formatBytes } from "./labels";
 import type { MappingOptions } from "./MappingEditor";
 import { MappingEditor } from "./MappingEditor";
 import { PreviewTable } from "./PreviewTable";
-import { ProgressBar } from "./ProgressBar";
+import type { ValueMaps } from "./ValueMapEditor";
+import { ValueMapEditor } from "./ValueMapEditor";
 
 interface FlowProps {
-  /** The file this job came from, while the page still has it (a new run needs a new upload). */
+  /** The file this job came from, while the page still has it. */
   file: File | null;
   onDone: () => void;
   /** A new job took over (the same file uploaded again for another run). */
@@ -30,10 +30,8 @@ export function ImportJobFlow({ jobId, ...props }: FlowProps & { jobId: string }
   return <Flow job={job.data} {...props} />;
 }
 
-function Flow({ job, file, onDone, onStarted }: FlowProps & { job: ImportJob }) {
+function Flow({ job, onDone }: FlowProps & { job: ImportJob }) {
   const queryClient = useQueryClient();
-  const session = useSession();
-  const [uploaded, setUploaded] = useState<number | null>(null);
   const [columns, setColumns] = useState<Record<string, string>>(job.detected.columns);
   const [preset, setPreset] = useState<ImportPreset | "">("");
   const [options, setOptions] = useState<MappingOptions>({
@@ -41,11 +39,12 @@ function Flow({ job, file, onDone, onStarted }: FlowProps & { job: ImportJob }) 
     decimalSeparator: ".",
     createMissingAccounts: false,
   });
-  const importOptions: ImportOptionsInput = { ...options, columns };
+  const [maps, setMaps] = useState<ValueMaps>({ ownerMap: {}, stageMap: {}, saveValueMaps: false });
+  const importOptions: ImportOptionsInput = { ...options, ...maps, columns };
   const editable = job.status === "uploaded" || (job.dryRun && job.status !== "running");
   const preview = useQuery({
     queryKey: ["imports", "preview", job.id, importOptions] as const,
-    queryFn: () => previewImport(job.id, importOptions),
+    queryFn: () => previewImport(job.id, importOptions, 50),
     enabled: editable,
     placeholderData: keepPreviousData,
   });
@@ -54,20 +53,10 @@ function Flow({ job, file, onDone, onStarted }: FlowProps & { job: ImportJob }) 
     void queryClient.invalidateQueries({ queryKey: ["imports", "list"] });
   };
   const run = useMutation({
-    // A job runs once: after a dry run the server wants the file again for the real import, so
-    // the page sends it again (it still holds it) and runs the new job with the same mapping.
-    mutationFn: async (dryRun: boolean) => {
-      if (job.status === "uploaded") return runImport(job.id, importOptions, dryRun);
-      if (!file) throw new Error("Choose the file again to run it: this page no longer holds it.");
-      const fresh = await uploadFile(file, job.entity, session.csrfToken, setUploaded);
-      setUploaded(null);
-      return runImport(fresh.id, importOptions, dryRun);
-    },
-    onSuccess: (started) => {
-      setJob(started);
-      if (started.id !== job.id) onStarted(started);
-    },
-    onError: () => setUploaded(null),
+    // A dry-run job runs again for real (or dry, with other options) from its first row: the
+    // server still holds the uploaded file.
+    mutationFn: (dryRun: boolean) => runImport(job.id, importOptions, dryRun),
+    onSuccess: (started) => setJob(started),
   });
   const cancel = useMutation({ mutationFn: () => cancelImport(job.id), onSuccess: setJob });
   const presetSwitch = useMutation({
@@ -115,6 +104,7 @@ function Flow({ job, file, onDone, onStarted }: FlowProps & { job: ImportJob }) 
             options={options}
             onOptions={setOptions}
           />
+          <ValueMapEditor entity={job.entity} preview={preview.data} maps={maps} onMaps={setMaps} />
           <section className="card stack" aria-labelledby="preview-title" aria-busy={preview.isFetching}>
             <h2 id="preview-title" className="card-title">
               3. Check the first rows
@@ -124,7 +114,6 @@ function Flow({ job, file, onDone, onStarted }: FlowProps & { job: ImportJob }) 
               <ErrorNotice error={preview.error} onRetry={() => void preview.refetch()} />
             ) : null}
             {preview.data ? <PreviewTable preview={preview.data} /> : null}
-            {uploaded !== null ? <ProgressBar label="Sending the file again" value={uploaded * 100} /> : null}
             {run.isError ? (
               <p className="form-error" role="alert">
                 {isApiError(run.error) ? run.error.message : errorMessage(run.error)}

@@ -5,6 +5,7 @@ import { Link } from "@tanstack/react-router";
 import type { StrategicPlan } from "@oars/core";
 import { useSession } from "../auth/session";
 import { formatDate, formatInstant } from "../ui/format";
+import { PlanTacticsCard } from "../tactics/PlanTacticsCard";
 import { Comments } from "./Comments";
 import { PERSPECTIVE_LABELS, objectiveValue } from "./labels";
 import { checksQuery, initiativesQuery, objectivesQuery, refinementQuery } from "./queries";
@@ -117,6 +118,8 @@ export function PlanOverview({ plan }: { plan: StrategicPlan }) {
             </li>
           </ul>
         </section>
+
+        <PlanTacticsCard plan={plan} />
 
         <section className="card overview-comments" aria-labelledby="talk-title">
           <h2 id="talk-title" className="card-title">

@@ -1,9 +1,10 @@
-// /profile: who you are, your password, and your personal API tokens.
+// /profile: who you are, your password, your personal API tokens and your notifications.
 import { Link } from "@tanstack/react-router";
 import { useSession } from "../auth/session";
 import { ROLE_LABELS, initials } from "../ui/format";
 import { ApiTokens } from "./ApiTokens";
 import { ChangePasswordForm } from "./ChangePasswordForm";
+import { NotificationPreferencesCard } from "./NotificationPreferencesCard";
 
 export function ProfilePage() {
   const { person } = useSession();
@@ -28,6 +29,7 @@ export function ProfilePage() {
       <div className="profile-grid">
         <ChangePasswordForm />
         <ApiTokens />
+        <NotificationPreferencesCard />
       </div>
     </div>
   );

@@ -1,19 +1,60 @@
-// One objective's live progress: the figures, the reason, the burn-up, each aligned child's
-// contribution, and the deals or activities behind the figure that the reader may see.
-import { useQuery } from "@tanstack/react-query";
+// One objective's or milestone's live progress: the figures, the reason, the burn-up, each aligned
+// child's contribution, and the deals or activities behind the figure that the reader may see.
+import type { ReactNode } from "react";
+import { useQuery, type UseQueryResult } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
+import type { ObjectiveProgress } from "@oars/core";
 import { BurnupChart } from "./BurnupChart";
+import { CheckinPanel } from "./CheckinPanel";
+import { ForecastPanel } from "./ForecastPanel";
 import { figure, money, pct } from "./format";
 import { ProgressBadge } from "./ProgressBadge";
-import { drillActivitiesQuery, drillDealsQuery, objectiveProgressQuery } from "./queries";
+import {
+  drillActivitiesQuery,
+  drillDealsQuery,
+  milestoneProgressQuery,
+  objectiveProgressQuery,
+  type ProgressOf,
+} from "./queries";
 
 export function ObjectiveProgressPage() {
   const { objectiveId } = useParams({ from: "/app/objectives/$objectiveId/progress" });
   const q = useQuery(objectiveProgressQuery(objectiveId));
-  const deals = useQuery(drillDealsQuery(objectiveId));
-  const acts = useQuery(drillActivitiesQuery(objectiveId));
+  return <ProgressDetail q={q} id={objectiveId} of="objectives" what="objective" />;
+}
+
+export function MilestoneProgressPage() {
+  const { milestoneId } = useParams({ from: "/app/milestones/$milestoneId/progress" });
+  const q = useQuery(milestoneProgressQuery(milestoneId));
+  const m = q.data;
+  const subtitle = m ? (
+    <>
+      {m.ownerName}, {m.periodStart} to {m.periodEnd}
+      {m.dimension ? ` (${m.dimension.value})` : ""} — a milestone of{" "}
+      <Link to="/objectives/$objectiveId/progress" params={{ objectiveId: m.objectiveId }}>
+        the objective
+      </Link>
+      .{" "}
+      <Link to="/tactics/$tacticalPlanId" params={{ tacticalPlanId: m.tacticalPlanId }}>
+        Open the tactical plan
+      </Link>
+    </>
+  ) : null;
+  return <ProgressDetail q={q} id={milestoneId} of="milestones" what="milestone" subtitle={subtitle} />;
+}
+
+function ProgressDetail(props: {
+  q: UseQueryResult<ObjectiveProgress>;
+  id: string;
+  of: ProgressOf;
+  what: string;
+  subtitle?: ReactNode;
+}) {
+  const { q, id, of } = props;
+  const deals = useQuery(drillDealsQuery(id, of));
+  const acts = useQuery(drillActivitiesQuery(id, of));
   if (q.isPending) return <p className="muted">Loading…</p>;
-  if (q.isError) return <p className="muted">This objective is not there or not yours to see.</p>;
+  if (q.isError) return <p className="muted">This {props.what} is not there or not yours to see.</p>;
   const p = q.data;
   return (
     <div className="page">
@@ -22,9 +63,11 @@ export function ObjectiveProgressPage() {
           <h1>{p.title}</h1>
           <p className="muted">
             {p.metricLabel ?? "No metric"}, {p.windowStart} to {p.windowEnd}.{" "}
-            <Link to="/plans/$planId" params={{ planId: p.planId }}>
-              Open the plan
-            </Link>
+            {props.subtitle ?? (
+              <Link to="/plans/$planId" params={{ planId: p.planId }}>
+                Open the plan
+              </Link>
+            )}
           </p>
         </div>
         <ProgressBadge progress={p} />
@@ -64,6 +107,8 @@ export function ObjectiveProgressPage() {
         <p>{p.reason}</p>
         <BurnupChart progress={p} />
       </section>
+      {of === "objectives" && p.forecast?.method === "pipeline" ? <ForecastPanel p={p} /> : null}
+      {of === "objectives" && p.metricKey === "manual" ? <CheckinPanel p={p} /> : null}
       {p.children.length > 0 ? (
         <section className="card">
           <h2 className="card-title">Aligned objectives (their own figures, not added up)</h2>

@@ -1,9 +1,13 @@
 // A small status badge with the share of target reached, linking to the figures behind it.
 import { Link } from "@tanstack/react-router";
-import type { ObjectiveProgress } from "@oars/core";
+import type { MilestoneProgress, ObjectiveProgress } from "@oars/core";
 import { STATUS_LABELS, pct } from "./format";
 
-export function ProgressBadge({ progress }: { progress: ObjectiveProgress | undefined }) {
+export function ProgressBadge({
+  progress,
+}: {
+  progress: ObjectiveProgress | (ObjectiveProgress & Pick<MilestoneProgress, "milestoneId">) | undefined;
+}) {
   if (!progress) return null;
   const status = progress.status;
   const label = status
@@ -11,14 +15,17 @@ export function ProgressBadge({ progress }: { progress: ObjectiveProgress | unde
     : progress.computed
       ? pct(progress.attainment)
       : "No live figure";
-  return (
-    <Link
-      to="/objectives/$objectiveId/progress"
-      params={{ objectiveId: progress.objectiveId }}
-      className={`badge progress-badge progress-${status ?? "none"}`}
-      title={progress.reason}
-      data-testid="progress-badge"
-    >
+  const common = {
+    className: `badge progress-badge progress-${status ?? "none"}`,
+    title: progress.reason,
+    "data-testid": "progress-badge",
+  };
+  return "milestoneId" in progress ? (
+    <Link to="/milestones/$milestoneId/progress" params={{ milestoneId: progress.milestoneId }} {...common}>
+      {label}
+    </Link>
+  ) : (
+    <Link to="/objectives/$objectiveId/progress" params={{ objectiveId: progress.objectiveId }} {...common}>
       {label}
     </Link>
   );

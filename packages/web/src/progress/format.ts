@@ -14,11 +14,13 @@ export function money(minor: number, currency: string): string {
 
 export const pct = (share: number | null) => (share === null ? "—" : `${Math.round(share * 100)}%`);
 
-/** Axis labels: money in thousands of major units ("120k"), other values as they are. */
+/** Axis labels: money in major units, short ("950", "120k", "1.2M"); other values as they are. */
 export function compact(value: number, unit: ObjectiveProgress["unit"]): string {
   if (unit !== "money") return value.toLocaleString("en", { maximumFractionDigits: 1 });
   const major = value / 100;
-  return Math.abs(major) >= 1000
-    ? `${Math.round(major / 1000).toLocaleString("en")}k`
-    : String(Math.round(major));
+  const short = (n: number, suffix: string) =>
+    `${n.toLocaleString("en", { maximumFractionDigits: 1 })}${suffix}`;
+  if (Math.abs(major) >= 1_000_000) return short(major / 1_000_000, "M");
+  if (Math.abs(major) >= 1000) return short(Math.round(major / 1000), "k");
+  return String(Math.round(major));
 }

@@ -12,6 +12,7 @@ import { Field, FormError } from "../ui/Field";
 import { ErrorNotice, Loading } from "../ui/Status";
 import { useToast } from "../ui/Toast";
 import { useValidation } from "../ui/useValidation";
+import { SalesSettings } from "./SalesSettings";
 import { COMMON_CURRENCIES, MONTHS, WEEKDAYS, formatDate, timeZones } from "../ui/format";
 
 const orgKey = ["org"] as const;
@@ -283,6 +284,9 @@ function SettingsForm({ org }: { org: Org }) {
           </button>
         </div>
       </form>
+      <div className="settings-form">
+        <SalesSettings />
+      </div>
     </div>
   );
 }

@@ -1,20 +1,23 @@
-// Creating or changing an action: owner, dates, status, priority, the objective it serves, what it
-// waits for, a recurrence, and the hours and budget it books — warning when it books someone
-// beyond their week.
+// Creating or changing an action: owner, dates, status, priority, what it serves (an objective,
+// initiative or milestone) and concerns (an account or deal), what it waits for, a recurrence, and
+// the hours, budget and people it books — warning when it books someone beyond their week.
 import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
-import type { Action, Objective, Person } from "@oars/core";
+import type { Action, Objective, Person, TacticalPlan } from "@oars/core";
 import { api } from "../api/client";
 import { apiFieldErrors, errorMessage } from "../api/errors";
+import { useSession } from "../auth/session";
 import { Dialog } from "../ui/Dialog";
 import { Field, FormError } from "../ui/Field";
 import { WEEKDAYS_SHORT } from "../ui/format";
 import { useToast } from "../ui/Toast";
 import { actionBody, FIELDS, toForm, type Form } from "./actionForm";
+import { ActionLinks } from "./ActionLinks";
+import { ActionResources } from "./ActionResources";
 import { ACTION_STATUS_LABELS } from "./labels";
 
 interface ActionDialogProps {
-  planId: string;
+  plan: TacticalPlan;
   action: Action | null;
   others: readonly Action[];
   people: readonly Person[];
@@ -24,7 +27,7 @@ interface ActionDialogProps {
 }
 
 export function ActionDialog({
-  planId,
+  plan,
   action,
   others,
   people,
@@ -33,17 +36,18 @@ export function ActionDialog({
   onSaved,
 }: ActionDialogProps) {
   const notify = useToast();
+  const currency = useSession().org.currency;
   const [f, setF] = useState<Form>(() => toForm(action));
   const set = (patch: Partial<Form>) => setF((prev) => ({ ...prev, ...patch }));
   const save = useMutation({
     mutationFn: () => {
-      const body = actionBody(f, action);
+      const body = actionBody(f);
       return action
         ? api.patch<Action>(`/api/v1/actions/${action.id}`, { ...body, version: action.version })
-        : api.post<Action>(`/api/v1/tactical-plans/${planId}/actions`, body);
+        : api.post<Action>(`/api/v1/tactical-plans/${plan.id}/actions`, body);
     },
     onSuccess: (saved) => {
-      for (const w of saved.warnings) notify(w.message, "error");
+      for (const w of warningsByPerson(saved.warnings)) notify(w, "error");
       onSaved(saved);
     },
   });
@@ -190,14 +194,28 @@ export function ActionDialog({
                   />
                 )}
               </Field>
-              <Field label="Until" hint="Default: the plan's last day">
+              <Field label="Until" hint={f.count ? undefined : "Default: the plan's last day"}>
                 {(p) => (
                   <input
                     {...p}
                     type="date"
                     className="input"
+                    disabled={f.count !== ""}
                     value={f.until}
                     onChange={(e) => set({ until: e.target.value })}
+                  />
+                )}
+              </Field>
+              <Field label="Or times">
+                {(p) => (
+                  <input
+                    {...p}
+                    type="number"
+                    min={1}
+                    className="input"
+                    placeholder="—"
+                    value={f.count}
+                    onChange={(e) => set({ count: e.target.value })}
                   />
                 )}
               </Field>
@@ -225,49 +243,8 @@ export function ActionDialog({
             ))}
           </fieldset>
         ) : null}
-        <div className="field-row">
-          <Field label="Serves objective">
-            {(p) => (
-              <select
-                {...p}
-                className="input"
-                value={f.objectiveId ?? ""}
-                onChange={(e) => set({ objectiveId: e.target.value || null })}
-              >
-                <option value="">None</option>
-                {objectives.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.title}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Owner's hours a week" error={errors.allocations}>
-            {(p) => (
-              <input
-                {...p}
-                type="number"
-                min={0}
-                step={0.5}
-                className="input"
-                value={f.hours}
-                onChange={(e) => set({ hours: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field label="Budget">
-            {(p) => (
-              <input
-                {...p}
-                inputMode="decimal"
-                className="input"
-                value={f.budget}
-                onChange={(e) => set({ budget: e.target.value })}
-              />
-            )}
-          </Field>
-        </div>
+        <ActionLinks plan={plan} f={f} set={set} objectives={objectives} errors={errors} />
+        <ActionResources f={f} set={set} people={people} currency={currency} errors={errors} />
         <Field
           label="Waits for"
           error={errors.dependsOn}
@@ -316,4 +293,20 @@ export function ActionDialog({
       </form>
     </Dialog>
   );
+}
+
+/** One warning per person over capacity (with how many more weeks), not one per week. */
+function warningsByPerson(warnings: Action["warnings"]): string[] {
+  const groups = new Map<string, Action["warnings"]>();
+  for (const w of warnings) {
+    const key =
+      w.code === "person_over_capacity" ? `${w.code}|${w.personId ?? ""}` : `${groups.size}|${w.message}`;
+    groups.set(key, [...(groups.get(key) ?? []), w]);
+  }
+  return [...groups.values()].flatMap((list) => {
+    const first = list[0];
+    if (!first) return [];
+    const more = list.length - 1;
+    return [more > 0 ? `${first.message} And ${more} more ${more === 1 ? "week" : "weeks"}.` : first.message];
+  });
 }

@@ -158,7 +158,7 @@ export function ActionsTab({ plan }: { plan: TacticalPlan }) {
       )}
       {editing ? (
         <ActionDialog
-          planId={plan.id}
+          plan={plan}
           action={editing === "new" ? null : editing}
           others={actions.data}
           people={people.data ?? []}

@@ -1,13 +1,14 @@
 // Bottom-up beside the grid: each person (or the manager for them) commits a number, the manager
 // accepts or adjusts it, the gap between what is agreed and the target shows live, and the agreed
 // numbers can become the grid's rows.
-import { useState } from "react";
+import { memo, useState } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import type { Commitment, CommitmentList, GridRow, TacticalPlan } from "@oars/core";
 import { api, query } from "../api/client";
 import { errorMessage } from "../api/errors";
 import { useSession } from "../auth/session";
 import { useToast } from "../ui/Toast";
+import { AdjustCommitmentDialog } from "./AdjustCommitmentDialog";
 import { formatAmount, parseAmount } from "./gridModel";
 
 interface Props {
@@ -15,10 +16,20 @@ interface Props {
   objectiveId: string;
   rows: readonly GridRow[];
   isMoney: boolean;
+  /** The currency or the count's unit. */
+  unit: string;
   onUseAgreed: (amounts: Record<string, number>) => void;
 }
 
-export function CommitmentsPanel({ plan, objectiveId, rows, isMoney, onUseAgreed }: Props) {
+// Memoised: a cell edit re-renders the grid editor, and nothing here depends on the cells.
+export const CommitmentsPanel = memo(function CommitmentsPanel({
+  plan,
+  objectiveId,
+  rows,
+  isMoney,
+  unit,
+  onUseAgreed,
+}: Props) {
   const session = useSession();
   const notify = useToast();
   const key = ["tactics", "commitments", plan.id, objectiveId] as const;
@@ -30,6 +41,7 @@ export function CommitmentsPanel({ plan, objectiveId, rows, isMoney, onUseAgreed
       }),
   });
   const [mine, setMine] = useState("");
+  const [adjusting, setAdjusting] = useState<Commitment | null>(null);
   const me = session.person.id;
   const propose = useMutation({
     mutationFn: (amount: number) =>
@@ -45,11 +57,8 @@ export function CommitmentsPanel({ plan, objectiveId, rows, isMoney, onUseAgreed
     onError: (e) => notify(errorMessage(e), "error"),
   });
   const decide = useMutation({
-    mutationFn: ({ c, amount }: { c: Commitment; amount?: number }) =>
-      api.patch<Commitment>(`/api/v1/commitments/${c.id}`, {
-        version: c.version,
-        ...(amount === undefined ? { status: "accepted" } : { amount }),
-      }),
+    mutationFn: ({ c }: { c: Commitment }) =>
+      api.patch<Commitment>(`/api/v1/commitments/${c.id}`, { version: c.version, status: "accepted" }),
     onSuccess: () => void list.refetch(),
     onError: (e) => notify(errorMessage(e), "error"),
   });
@@ -87,24 +96,14 @@ export function CommitmentsPanel({ plan, objectiveId, rows, isMoney, onUseAgreed
                 <span className={c.status === "proposed" ? "tag tag-warn" : "tag tag-accent"}>
                   {c.status}
                 </span>
+                {c.note ? <span className="muted small"> — {c.note}</span> : null}
               </span>
               {plan.canEdit && c.status === "proposed" ? (
                 <span className="page-actions">
                   <button type="button" className="button button-small" onClick={() => decide.mutate({ c })}>
                     Accept
                   </button>
-                  <button
-                    type="button"
-                    className="button button-small"
-                    onClick={() => {
-                      const text = window.prompt(
-                        `Adjust ${c.ownerName}'s number`,
-                        String(isMoney ? c.amount / 100 : c.amount),
-                      );
-                      const amount = text === null ? null : parseAmount(text, isMoney);
-                      if (amount !== null) decide.mutate({ c, amount });
-                    }}
-                  >
+                  <button type="button" className="button button-small" onClick={() => setAdjusting(c)}>
                     Adjust
                   </button>
                 </span>
@@ -122,7 +121,7 @@ export function CommitmentsPanel({ plan, objectiveId, rows, isMoney, onUseAgreed
           className="inline-form"
           onSubmit={(e) => {
             e.preventDefault();
-            const amount = parseAmount(mine, isMoney);
+            const amount = /\d/.test(mine) ? parseAmount(mine, isMoney) : null;
             if (amount !== null) propose.mutate(amount);
           }}
         >
@@ -140,6 +139,18 @@ export function CommitmentsPanel({ plan, objectiveId, rows, isMoney, onUseAgreed
           </button>
         </form>
       ) : null}
+      {adjusting ? (
+        <AdjustCommitmentDialog
+          commitment={adjusting}
+          isMoney={isMoney}
+          unit={unit}
+          onClose={() => setAdjusting(null)}
+          onSaved={() => {
+            setAdjusting(null);
+            void list.refetch();
+          }}
+        />
+      ) : null}
     </section>
   );
-}
+});

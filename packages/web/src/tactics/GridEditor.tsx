@@ -18,10 +18,12 @@ import {
   saveBody,
   totalsOf,
   type GridSettings,
-  type RampChoice,
+  type RampCurve,
 } from "./gridModel";
 import { CommitmentsPanel } from "./CommitmentsPanel";
 import { GridSettingsBar } from "./GridSettingsBar";
+import { RampCurveDialog } from "./RampCurveDialog";
+import { RampNote } from "./RampNote";
 import { useRefreshTactics } from "./queries";
 import { SplitGrid } from "./SplitGrid";
 import { useGridHistory } from "./useGridHistory";
@@ -87,6 +89,17 @@ export function GridEditor({ plan, setup, rowKinds, onRowKind }: GridEditorProps
   };
 
   const totals = useMemo(() => totalsOf(rows, periods, grid.cells), [rows, periods, grid.cells]);
+  // What the ramps hold back under these settings (what the grid's redistribution or gap is about).
+  const heldBack = useMemo(() => {
+    if (ratio || Object.keys(settings.ramps).length === 0) return 0;
+    try {
+      return computeGrid(setup, rows, periods, settings).heldBackByRamp;
+    } catch {
+      return 0;
+    }
+  }, [ratio, setup, rows, periods, settings]);
+  const [rampRowId, setRampRowId] = useState<string | null>(null);
+  const rampRow = rampRowId === null ? undefined : rows.find((r) => r.id === rampRowId);
   const total = setup.total ?? 0;
   const target = setup.parent?.target ?? setup.objective.target ?? total;
   const headroom = Math.round((total * settings.headroomPct) / 100);
@@ -124,8 +137,13 @@ export function GridEditor({ plan, setup, rowKinds, onRowKind }: GridEditorProps
   changeRef.current = change;
   const settingsRef = useRef(settings);
   settingsRef.current = settings;
-  const onRamp = useCallback((rowId: string, ramp: RampChoice) => {
-    changeRef.current({ ramps: { ...settingsRef.current.ramps, [rowId]: ramp } });
+  const onUseAgreed = useCallback(
+    (overrides: Record<string, number>) => changeRef.current({ overrides }),
+    [],
+  );
+  const onRamp = useCallback((rowId: string, ramp: RampCurve | null) => {
+    const { [rowId]: _old, ...rest } = settingsRef.current.ramps;
+    changeRef.current({ ramps: ramp ? { ...rest, [rowId]: ramp } : rest });
   }, []);
   const { edit } = grid;
   const onEdit = useCallback(
@@ -230,6 +248,16 @@ export function GridEditor({ plan, setup, rowKinds, onRowKind }: GridEditorProps
           ) : null}
         </span>
       </div>
+      {heldBack > 0 ? (
+        <RampNote
+          heldBack={heldBack}
+          mode={settings.rampMode}
+          isMoney={isMoney}
+          ramped={rows.filter((r) => settings.ramps[r.id]).map((r) => r.label)}
+          readOnly={readOnly}
+          onMode={(rampMode) => change({ rampMode })}
+        />
+      ) : null}
       {problem ? (
         <p className="notice notice-error" role="alert">
           {problem}
@@ -244,8 +272,20 @@ export function GridEditor({ plan, setup, rowKinds, onRowKind }: GridEditorProps
         readOnly={readOnly}
         ramps={setup.rowKind === "person" && !ratio ? settings.ramps : null}
         onRamp={onRamp}
+        onEditRamp={setRampRowId}
         onEdit={onEdit}
       />
+      {rampRow ? (
+        <RampCurveDialog
+          row={rampRow}
+          curve={settings.ramps[rampRow.id]}
+          onClose={() => setRampRowId(null)}
+          onSave={(curve) => {
+            onRamp(rampRow.id, curve);
+            setRampRowId(null);
+          }}
+        />
+      ) : null}
       <p className="muted small">
         Type into any cell; arrows, Enter and Tab move; paste a block copied from a spreadsheet; Ctrl+Z
         undoes.
@@ -256,7 +296,8 @@ export function GridEditor({ plan, setup, rowKinds, onRowKind }: GridEditorProps
           objectiveId={setup.objective.id}
           rows={rows}
           isMoney={isMoney}
-          onUseAgreed={(overrides) => change({ overrides })}
+          unit={isMoney ? setup.currency : setup.objective.unit}
+          onUseAgreed={onUseAgreed}
         />
       ) : null}
     </div>

@@ -4,7 +4,17 @@
 import { memo, useEffect, useRef, useState } from "react";
 import type { ClipboardEvent, KeyboardEvent } from "react";
 import type { GridRow, Period } from "@oars/core";
-import { cellKey, formatAmount, parseAmount, type Cells, type RampChoice } from "./gridModel";
+import {
+  cellKey,
+  formatAmount,
+  parseAmount,
+  rampCurveOfPreset,
+  rampPercentages,
+  rampPresetOf,
+  type Cells,
+  type RampCurve,
+  type RampPreset,
+} from "./gridModel";
 
 interface GridRowProps {
   row: GridRow;
@@ -14,8 +24,12 @@ interface GridRowProps {
   total: number;
   isMoney: boolean;
   readOnly: boolean;
-  ramp: RampChoice | null;
-  onRamp: (rowId: string, ramp: RampChoice) => void;
+  /** Whether the ramp column shows (rows of people); `ramp` is this row's curve, if any. */
+  rampColumn: boolean;
+  ramp: RampCurve | undefined;
+  onRamp: (rowId: string, ramp: RampCurve | null) => void;
+  /** Opens the month-by-month editor of this row's curve. */
+  onEditRamp: (rowId: string) => void;
   onEdit: (updates: readonly (readonly [string, number])[]) => void;
   onMove: (r: number, c: number) => void;
   onPaste: (r: number, c: number, text: string) => void;
@@ -29,6 +43,8 @@ function sameRow(a: GridRowProps, b: GridRowProps): boolean {
     a.periods !== b.periods ||
     a.total !== b.total ||
     a.ramp !== b.ramp ||
+    a.rampColumn !== b.rampColumn ||
+    a.onEditRamp !== b.onEditRamp ||
     a.readOnly !== b.readOnly ||
     a.isMoney !== b.isMoney ||
     a.onRamp !== b.onRamp ||
@@ -43,25 +59,45 @@ function sameRow(a: GridRowProps, b: GridRowProps): boolean {
 
 export const GridRowView = memo(function GridRowView(props: GridRowProps) {
   const { row, r, periods, cells, isMoney, readOnly, ramp } = props;
+  const preset = rampPresetOf(ramp);
   return (
     <tr data-row={row.label} aria-rowindex={r + 2}>
       <th scope="row" className="grid-row-head">
         <span className="grid-row-label">{row.label}</span>
         {row.isNew ? <span className="tag tag-accent">new</span> : null}
       </th>
-      {ramp !== null ? (
+      {props.rampColumn ? (
         <td className="grid-ramp">
-          <select
-            className="input input-small"
-            aria-label={`Ramp for ${row.label}`}
-            value={ramp}
-            disabled={readOnly || row.hireDate === null}
-            onChange={(e) => props.onRamp(row.id, e.target.value as RampChoice)}
-          >
-            <option value="none">Full target</option>
-            <option value="standard">5-month ramp</option>
-            <option value="enterprise">8-month ramp</option>
-          </select>
+          <span className="grid-ramp-pick">
+            <select
+              className="input input-small"
+              aria-label={`Ramp for ${row.label}`}
+              title={ramp ? rampPercentages(ramp) : "A full target from the start"}
+              value={preset}
+              disabled={readOnly || row.hireDate === null}
+              onChange={(e) => {
+                const choice = e.target.value as RampPreset | "custom";
+                if (choice === "custom") props.onEditRamp(row.id);
+                else props.onRamp(row.id, rampCurveOfPreset(choice));
+              }}
+            >
+              <option value="none">Full target</option>
+              <option value="standard">5-month ramp</option>
+              <option value="enterprise">8-month ramp</option>
+              <option value="custom">{preset === "custom" ? "Custom" : "Custom…"}</option>
+            </select>
+            {row.hireDate !== null && !readOnly ? (
+              <button
+                type="button"
+                className="icon-button grid-ramp-edit"
+                aria-label={`Edit the ramp curve of ${row.label}`}
+                title="Edit month by month"
+                onClick={() => props.onEditRamp(row.id)}
+              >
+                <span aria-hidden="true">✎</span>
+              </button>
+            ) : null}
+          </span>
         </td>
       ) : null}
       {periods.map((p, c) => (

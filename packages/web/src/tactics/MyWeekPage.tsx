@@ -1,10 +1,12 @@
 // "My week" for a rep: this week's actions day by day (today's first), what is overdue, the weekly
 // activity targets against what was logged, and the calendar feed that puts it all in a calendar.
+// A manager picks one of their people to see that person's week.
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Link, getRouteApi, useNavigate } from "@tanstack/react-router";
 import type { Action, MyWeek, Occurrence } from "@oars/core";
 import { api, request } from "../api/client";
 import { errorMessage } from "../api/errors";
+import { useSession } from "../auth/session";
 import { ErrorNotice, Loading } from "../ui/Status";
 import { useToast } from "../ui/Toast";
 import { formatDate } from "../ui/format";
@@ -24,11 +26,15 @@ const dayName = new Intl.DateTimeFormat(undefined, {
 export function MyWeekPage() {
   const search = route.useSearch();
   const navigate = useNavigate({ from: "/my-week" });
+  const me = useSession().person.id;
   const week = useQuery(myWeekQuery(search.date, search.personId));
   if (week.isPending) return <Loading />;
   if (week.isError) return <ErrorNotice error={week.error} onRetry={() => void week.refetch()} />;
   const w = week.data;
   const go = (date: string | undefined) => void navigate({ search: (prev) => ({ ...prev, date }) });
+  const own = w.personId === me;
+  const pick = (personId: string) =>
+    void navigate({ search: (prev) => ({ ...prev, personId: personId === me ? undefined : personId }) });
   const days = [...new Set(w.weekItems.map((o) => o.date))];
   const later = days.filter((d) => d !== w.today);
 
@@ -36,13 +42,30 @@ export function MyWeekPage() {
     <div className="page page-wide my-week" data-testid="my-week">
       <header className="page-header">
         <div>
-          <h1>{search.personId ? `${w.name}'s week` : "My week"}</h1>
+          <h1>{own ? "My week" : `${w.name}'s week`}</h1>
           <p className="muted">
             {formatDate(w.weekStart)} – {formatDate(w.weekEnd)}
             {w.plans.length > 0 ? ` · from ${w.plans.map((p) => p.title).join(", ")}` : ""}
           </p>
         </div>
         <div className="page-actions">
+          {w.people.length > 1 ? (
+            <label className="field-inline">
+              <span>Whose week</span>
+              <select
+                className="input input-small"
+                data-testid="week-person"
+                value={w.personId}
+                onChange={(e) => pick(e.target.value)}
+              >
+                {w.people.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.id === me ? `${p.name} (me)` : p.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
           <button
             type="button"
             className="button"
@@ -95,20 +118,20 @@ export function MyWeekPage() {
           </section>
         </div>
         <div className="stack">
-          <ActivityTargets week={w} />
-          {!search.personId ? <CalendarFeedCard /> : null}
+          <ActivityTargets week={w} own={own} />
+          {own ? <CalendarFeedCard /> : null}
         </div>
       </div>
     </div>
   );
 }
 
-function ActivityTargets({ week }: { week: MyWeek }) {
+function ActivityTargets({ week, own }: { week: MyWeek; own: boolean }) {
   return (
     <section className="card" aria-label="Activity targets" data-testid="activity-targets">
       <h2 className="card-title">Activity this week</h2>
       {week.activityTargets.length === 0 ? (
-        <p className="muted">No weekly activity targets in your plans.</p>
+        <p className="muted">No weekly activity targets in {own ? "your" : "their"} plans.</p>
       ) : null}
       <ul className="targets-list">
         {week.activityTargets.map((a) => {

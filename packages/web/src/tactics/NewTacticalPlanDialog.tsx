@@ -12,6 +12,10 @@ interface Props {
   strategicPlans: readonly StrategicPlan[];
   tacticalPlans: readonly TacticalPlan[];
   initialPlanId?: string;
+  /** A day in the period to plan; default today. */
+  initialStart?: string;
+  /** Start from this plan (the last quarter's); default a fresh plan. */
+  initialCopyFromId?: string;
   onClose: () => void;
   onCreated: (plan: TacticalPlan) => void;
 }
@@ -22,6 +26,8 @@ export function NewTacticalPlanDialog({
   strategicPlans,
   tacticalPlans,
   initialPlanId,
+  initialStart,
+  initialCopyFromId,
   onClose,
   onCreated,
 }: Props) {
@@ -29,9 +35,9 @@ export function NewTacticalPlanDialog({
   const [f, setF] = useState({
     strategicPlanId: initialPlanId ?? editable[0]?.id ?? "",
     periodKind: "quarter" as TacticalPlanCreate["periodKind"],
-    periodStart: new Date().toISOString().slice(0, 10),
+    periodStart: initialStart ?? new Date().toISOString().slice(0, 10),
     periodEnd: "",
-    copyFromId: "",
+    copyFromId: initialCopyFromId ?? "",
     withTemplateActions: true,
   });
   const previous = tacticalPlans.filter((t) => t.strategicPlanId === f.strategicPlanId);

@@ -11,7 +11,7 @@ import {
   parseAmount,
   parsePaste,
   type Cells,
-  type RampChoice,
+  type RampCurve,
   type Totals,
 } from "./gridModel";
 import { GridRowView } from "./GridRow";
@@ -27,8 +27,9 @@ interface SplitGridProps {
   isMoney: boolean;
   readOnly: boolean;
   /** Rows of people may ramp; null hides the column (teams, segments). */
-  ramps: Readonly<Record<string, RampChoice>> | null;
-  onRamp: (rowId: string, ramp: RampChoice) => void;
+  ramps: Readonly<Record<string, RampCurve>> | null;
+  onRamp: (rowId: string, ramp: RampCurve | null) => void;
+  onEditRamp: (rowId: string) => void;
   onEdit: (updates: readonly (readonly [string, number])[]) => void;
 }
 
@@ -132,8 +133,10 @@ export function SplitGrid(props: SplitGridProps) {
                 total={totals.rows.get(row.id) ?? 0}
                 isMoney={isMoney}
                 readOnly={readOnly}
-                ramp={ramps ? (ramps[row.id] ?? "none") : null}
+                rampColumn={ramps !== null}
+                ramp={ramps?.[row.id]}
                 onRamp={props.onRamp}
+                onEditRamp={props.onEditRamp}
                 onEdit={onEdit}
                 onMove={focusCell}
                 onPaste={onPaste}

@@ -9,6 +9,7 @@ import { errorMessage } from "../api/errors";
 import { ErrorNotice, Loading } from "../ui/Status";
 import { useToast } from "../ui/Toast";
 import { formatDate } from "../ui/format";
+import { MilestoneProgressTable } from "../progress/MilestoneProgressTable";
 import { ActionsTab } from "./ActionsTab";
 import { FunnelTab } from "./FunnelTab";
 import { TACTICAL_STATUS_LABELS } from "./labels";
@@ -18,6 +19,7 @@ import { TargetsTab } from "./TargetsTab";
 
 const TAB_LABELS: Record<TacticTab, string> = {
   targets: "Targets",
+  progress: "Progress",
   funnel: "Funnel",
   actions: "Actions",
   timeline: "Timeline",
@@ -98,6 +100,7 @@ export function TacticalPlanPage() {
       </nav>
       <div className="tab-panel">
         {tab === "targets" ? <TargetsTab plan={p} /> : null}
+        {tab === "progress" ? <MilestoneProgressTable tacticalPlanId={p.id} /> : null}
         {tab === "funnel" ? <FunnelTab plan={p} /> : null}
         {tab === "actions" ? <ActionsTab plan={p} /> : null}
         {tab === "timeline" ? (

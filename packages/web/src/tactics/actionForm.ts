@@ -1,14 +1,24 @@
-// The action form's model: an action as the form edits it (recurrence and the owner's hours as
-// plain fields), and back into the request body the API takes.
+// The action form's model: an action as the form edits it (recurrence, the owner's hours and the
+// others involved as plain fields), and back into the request body the API takes.
 import type { Action, ActionCreate, ActionRecurrence } from "@oars/core";
+
+/** Someone else working on the action, and the hours a week it takes of theirs. */
+export interface Helper {
+  personId: string;
+  hours: string;
+  note: string;
+}
 
 export type Form = Omit<ActionCreate, "recurrence" | "allocations"> & {
   repeats: "" | ActionRecurrence["frequency"];
   weekdays: number[];
   interval: number;
   until: string;
+  /** Ends after this many occurrences instead of on a date; "" for a date. */
+  count: string;
   hours: string;
   budget: string;
+  helpers: Helper[];
 };
 
 export const FIELDS = [
@@ -20,6 +30,10 @@ export const FIELDS = [
   "recurrence",
   "timeOfDay",
   "allocations",
+  "initiativeId",
+  "milestoneId",
+  "accountId",
+  "dealId",
 ] as const;
 
 export function toForm(a: Action | null): Form {
@@ -44,36 +58,44 @@ export function toForm(a: Action | null): Form {
     weekdays: a?.recurrence?.weekdays ?? [],
     interval: a?.recurrence?.interval ?? 1,
     until: a?.recurrence?.until ?? "",
+    count: a?.recurrence?.count ? String(a.recurrence.count) : "",
     hours: own ? String(own.hoursPerWeek) : "",
     budget: a && a.budgetMinor > 0 ? String(a.budgetMinor / 100) : "",
+    helpers: (a?.allocations ?? [])
+      .filter((x) => x.personId !== null && x.personId !== a?.ownerId)
+      .map((x) => ({ personId: x.personId ?? "", hours: String(x.hoursPerWeek), note: x.note })),
   };
 }
 
-/** The form back into the API's shape; allocations of people other than the owner are kept. */
-export function actionBody(f: Form, action: Action | null) {
-  const { repeats, weekdays, interval, until, hours, budget, ...rest } = f;
+/**
+ * The form back into the API's shape. The owner's hours and the whole budget go on the owner's line
+ * (or a budget line without a person); each other person involved gets a line of their own.
+ */
+export function actionBody(f: Form) {
+  const { repeats, weekdays, interval, until, count, hours, budget, helpers, ...rest } = f;
+  const times = Number(count);
   const recurrence = repeats
     ? {
         frequency: repeats,
         interval,
         weekdays: repeats === "weekly" ? weekdays : [],
-        until: until || null,
-        count: null,
+        until: count ? null : until || null,
+        count: count && Number.isFinite(times) ? Math.trunc(times) : null,
       }
     : null;
-  const others_ = (action?.allocations ?? []).filter((x) => x.personId !== f.ownerId);
-  const allocations = [
-    ...others_,
-    ...(f.ownerId && (Number(hours) > 0 || Number(budget) > 0)
-      ? [
-          {
-            personId: f.ownerId,
-            hoursPerWeek: Number(hours) || 0,
-            budgetMinor: Math.round((Number(budget) || 0) * 100),
-            note: "",
-          },
-        ]
-      : []),
-  ];
-  return { ...rest, recurrence, allocations };
+  const budgetMinor = Math.round((Number(budget.replace(",", ".")) || 0) * 100);
+  const ownHours = Number(hours.replace(",", ".")) || 0;
+  const own =
+    (f.ownerId && ownHours > 0) || budgetMinor > 0
+      ? [{ personId: f.ownerId, hoursPerWeek: f.ownerId ? ownHours : 0, budgetMinor, note: "" }]
+      : [];
+  const others = helpers
+    .filter((h) => h.personId !== "" && h.personId !== f.ownerId)
+    .map((h) => ({
+      personId: h.personId,
+      hoursPerWeek: Number(h.hours.replace(",", ".")) || 0,
+      budgetMinor: 0,
+      note: h.note,
+    }));
+  return { ...rest, recurrence, allocations: [...own, ...others] };
 }

@@ -15,7 +15,9 @@ import {
   type SplitWeighting,
 } from "@oars/core";
 
-export type RampChoice = "none" | "standard" | "enterprise";
+/** A ramp curve as the grid edits it: a share of a full target (0..1) per month of tenure. */
+export type RampCurve = readonly number[];
+export type RampPreset = "none" | "standard" | "enterprise";
 
 export interface GridSettings {
   grain: SplitGrain;
@@ -23,7 +25,8 @@ export interface GridSettings {
   /** Rows set by hand (agreed bottom-up numbers); the rest share what is left by the weighting. */
   overrides: Readonly<Record<string, number>>;
   season: "even" | "learned";
-  ramps: Readonly<Record<string, RampChoice>>;
+  /** Row id → ramp curve; rows without one carry a full target from the start. */
+  ramps: Readonly<Record<string, RampCurve>>;
   rampMode: "redistribute" | "acceptGap";
   headroomPct: number;
 }
@@ -54,11 +57,11 @@ export function gridPeriods(setup: SplitSetup, grain: SplitGrain): Period[] {
 /** The starting settings: the saved split's, else the setup's defaults with a ramp for new hires. */
 export function initialSettings(setup: SplitSetup): GridSettings {
   const saved = setup.saved?.settings;
-  const ramps: Record<string, RampChoice> = {};
+  const ramps: Record<string, RampCurve> = {};
   for (const row of setup.rows) {
     const curve = saved?.rampCurves[row.id];
-    if (curve) ramps[row.id] = curve.length === RAMP_PRESETS.enterprise.length ? "enterprise" : "standard";
-    else if (!saved && row.isNew) ramps[row.id] = "standard";
+    if (curve) ramps[row.id] = curve;
+    else if (!saved && row.isNew) ramps[row.id] = RAMP_PRESETS.standard;
   }
   const method = saved?.ownerMethod;
   const weighting = method ? (method.kind === "manual" ? method.rebalanceBy : method.kind) : "equal";
@@ -73,20 +76,50 @@ export function initialSettings(setup: SplitSetup): GridSettings {
   };
 }
 
-const curveOf = (choice: RampChoice | undefined) =>
-  choice === "standard"
-    ? [...RAMP_PRESETS.standard]
-    : choice === "enterprise"
-      ? [...RAMP_PRESETS.enterprise]
-      : null;
+/** The preset a curve is, or "custom" when it was edited by hand. */
+export function rampPresetOf(curve: RampCurve | undefined): RampPreset | "custom" {
+  if (!curve || (curve.length > 0 && curve.every((step) => step === 1))) return "none";
+  for (const name of ["standard", "enterprise"] as const) {
+    const preset: readonly number[] = RAMP_PRESETS[name];
+    if (preset.length === curve.length && preset.every((step, i) => step === curve[i])) return name;
+  }
+  return "custom";
+}
+
+export const rampCurveOfPreset = (preset: RampPreset): RampCurve | null =>
+  preset === "none" ? null : RAMP_PRESETS[preset];
+
+/** "0 · 25 · 50 · 75 · 100 %": a curve in percentages, for labels. */
+export const rampPercentages = (curve: RampCurve) =>
+  `${curve.map((step) => String(Math.round(step * 1000) / 10)).join(" · ")} %`;
+
+/**
+ * A curve typed as percentages, month by month, checked as the server checks it (0 to 100, never
+ * lower than the month before): the curve as shares, or the first problem by month.
+ */
+export function parseRampPercentages(
+  texts: readonly string[],
+): { curve: number[] } | { month: number; message: string } {
+  if (texts.length === 0) return { month: 0, message: "A ramp needs at least one month." };
+  const curve: number[] = [];
+  for (const [i, text] of texts.entries()) {
+    const pct = Number(text.trim().replace(",", ".").replace(/%$/, ""));
+    if (text.trim() === "" || !Number.isFinite(pct) || pct < 0 || pct > 100)
+      return { month: i, message: `Month ${i + 1} must be a percentage from 0 to 100.` };
+    const step = Math.round(pct * 10) / 1000;
+    const before = curve[i - 1];
+    if (before !== undefined && step < before)
+      return {
+        month: i,
+        message: `Month ${i + 1} must not be lower than month ${i} (${Math.round(before * 1000) / 10} %): a ramp never decreases.`,
+      };
+    curve.push(step);
+  }
+  return { curve };
+}
 
 export function rampCurves(settings: GridSettings): Record<string, number[]> {
-  const out: Record<string, number[]> = {};
-  for (const [rowId, choice] of Object.entries(settings.ramps)) {
-    const curve = curveOf(choice);
-    if (curve) out[rowId] = curve;
-  }
-  return out;
+  return Object.fromEntries(Object.entries(settings.ramps).map(([rowId, curve]) => [rowId, [...curve]]));
 }
 
 export function ownerMethodOf(s: GridSettings) {

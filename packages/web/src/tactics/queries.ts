@@ -6,6 +6,8 @@ import type {
   CalendarFeed,
   CapacityReport,
   MyWeek,
+  Initiative,
+  Milestone,
   Objective,
   Page,
   Person,
@@ -62,6 +64,27 @@ export const planObjectivesQuery = (strategicPlanId: string) =>
         .get<{ items: Objective[] }>(`/api/v1/plans/${strategicPlanId}/objectives`, { signal })
         .then((r) => r.items),
     staleTime: 30_000,
+  });
+
+export const planInitiativesQuery = (strategicPlanId: string) =>
+  queryOptions({
+    queryKey: ["tactics", "initiatives", strategicPlanId] as const,
+    queryFn: ({ signal }) =>
+      api
+        .get<{ items: Initiative[] }>(`/api/v1/plans/${strategicPlanId}/initiatives`, { signal })
+        .then((r) => r.items),
+    staleTime: 30_000,
+  });
+
+export const planMilestonesQuery = (tacticalPlanId: string) =>
+  queryOptions({
+    queryKey: ["tactics", "milestones", tacticalPlanId] as const,
+    queryFn: ({ signal }) =>
+      api
+        .get<{ items: Milestone[] }>(`/api/v1/milestones${query({ tacticalPlanId, limit: 5000 })}`, {
+          signal,
+        })
+        .then((r) => r.items),
   });
 
 export const peopleQuery = queryOptions({

@@ -1,6 +1,6 @@
 // The search parameters of the tactical pages, parsed once by the router so links and the back
 // button restore the same view. Kept apart from the pages so the router does not load them eagerly.
-export const TACTIC_TABS = ["targets", "funnel", "actions", "timeline"] as const;
+export const TACTIC_TABS = ["targets", "progress", "funnel", "actions", "timeline"] as const;
 export type TacticTab = (typeof TACTIC_TABS)[number];
 
 export interface TacticsSearch {

@@ -7,6 +7,9 @@ import * as crmImport from "./20261127_0004_crm_import";
 import * as tactics from "./20261127_0010_tactics";
 import * as progress from "./20261127_0020_progress";
 import * as progressAlerts from "./20261127_0021_progress_alerts";
+import * as progressClose from "./20261127_0022_progress_close";
+import * as crmSearch from "./20261127_0030_crm_search";
+import * as progressDataVersion from "./20261127_0040_progress_data_version";
 
 export interface Migration {
   up(db: Kysely<unknown>): Promise<void>;
@@ -20,4 +23,7 @@ export const migrations: Record<string, Migration> = {
   "20261127_0010_tactics": tactics,
   "20261127_0020_progress": progress,
   "20261127_0021_progress_alerts": progressAlerts,
+  "20261127_0022_progress_close": progressClose,
+  "20261127_0030_crm_search": crmSearch,
+  "20261127_0040_progress_data_version": progressDataVersion,
 };

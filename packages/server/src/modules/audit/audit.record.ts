@@ -1,7 +1,9 @@
-// Writes one audit entry in the caller's transaction, so a change and its record commit together.
+// Writes one audit entry in the caller's transaction, so a change and its record commit together,
+// and bumps the org's data version there too (cached progress recomputes on the next read).
 import { newId } from "../../db/ids";
 import type { Q } from "../../db/tx";
 import type { Ctx } from "../../http/context";
+import { bumpDataVersion } from "../progress/data-version";
 
 export interface Change {
   entity: string;
@@ -27,4 +29,5 @@ export async function recordAudit(q: Q, ctx: Ctx, orgId: string, change: Change)
       at: new Date().toISOString(),
     })
     .execute();
+  await bumpDataVersion(q, orgId);
 }

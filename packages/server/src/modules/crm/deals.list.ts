@@ -8,7 +8,7 @@ import { loadScope } from "../../policies/scope";
 import { presentDeal } from "./crm.present";
 import { orgFacts } from "./org-facts";
 import { cmp, eq, listOwned } from "./owned-list";
-import { containsKey } from "./text";
+import { nameSearch } from "./text";
 
 const SORTS = {
   closeDate: "close_date",
@@ -50,7 +50,7 @@ export async function dealSummary(ctx: SignedInCtx, query: DealFilters) {
     .where("org_id", "=", ctx.actor.orgId)
     .where("deleted_at", "is", null);
   for (const c of dealConditions(query)) q = q.where(c);
-  if (query.q) q = q.where(containsKey("name_key", query.q));
+  if (query.q) q = q.where(nameSearch(ctx.db.engine, "deals", query.q));
   if (query.ownerId) q = q.where("owner_id", "=", query.ownerId);
   if (query.mine) q = q.where("owner_id", "=", ctx.actor.personId);
   if (query.teamId) q = q.where("team_id", "=", query.teamId);

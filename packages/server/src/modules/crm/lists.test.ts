@@ -1,5 +1,6 @@
 // Lists: keyset pages, sorts, search and filters through the scope; CSV export with the same
 // filters and formula cells neutralised; the board's per-stage totals.
+import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildCrmWorld, type CrmWorld } from "../../../test/crm-world";
 import { buildWorld, type World } from "../../../test/factory";
@@ -80,6 +81,95 @@ describe("deal lists", () => {
     expect(
       (await w.as.memberB.get(`/api/v1/deals?ownerId=${w.people.memberA.id}`)).json<Page>().items,
     ).toEqual([]);
+  });
+
+  it("finds names by word prefix from the word index, renamed and deleted rows too", async () => {
+    const made = await w.as.memberA.post("/api/v1/deals", {
+      name: "Acme.com rollout (phase-2)",
+      amountMinor: 5,
+      closeDate: "2026-08-01",
+    });
+    const deal = made.json<{ id: string; version: number }>();
+    const names = async (q: string, entity = "deals") =>
+      (await w.as.managerA.get(`/api/v1/${entity}?q=${encodeURIComponent(q)}`))
+        .json<Page>()
+        .items.map((d) => d.name);
+    expect(await names("acme")).toEqual(["Acme.com rollout (phase-2)"]);
+    expect(await names("ROLL acm")).toEqual(["Acme.com rollout (phase-2)"]);
+    expect(await names("phase 2")).toEqual(["Acme.com rollout (phase-2)"]);
+    expect(await names("com")).toEqual(["Acme.com rollout (phase-2)"]);
+    // Word prefixes, not any substring: "llout" starts no word.
+    expect(await names("llout")).toEqual([]);
+    expect(await names("deal 03")).toEqual(["Deal 03"]);
+    const renamed = await w.as.memberA.patch(`/api/v1/deals/${deal.id}`, {
+      version: deal.version,
+      name: "Initech renewal",
+    });
+    expect(renamed.status).toBe(200);
+    expect(await names("acme")).toEqual([]);
+    expect(await names("initech")).toEqual(["Initech renewal"]);
+    expect((await w.as.memberA.delete(`/api/v1/deals/${deal.id}`)).status).toBe(204);
+    expect(await names("initech")).toEqual([]);
+    // Member B's deal of the same name stays out of team A's search.
+    await w.as.memberB.post("/api/v1/deals", {
+      name: "Initech other",
+      amountMinor: 1,
+      closeDate: "2026-08-01",
+    });
+    expect(await names("initech")).toEqual([]);
+    // Accounts and contacts search the same way.
+    await w.as.memberA.post("/api/v1/accounts", { name: "Müller & Söhne GmbH" });
+    expect(await names("muller soh", "accounts")).toEqual(["Müller & Söhne GmbH"]);
+    await w.as.memberA.post("/api/v1/contacts", { name: "Zoë O'Brien" });
+    expect(await names("zoe brien", "contacts")).toEqual(["Zoë O'Brien"]);
+  });
+
+  it("names each row's owner and account, so a list needs no request per row", async () => {
+    type Named = { ownerId: string; ownerName: string | null; accountName?: string | null };
+    const rows = await t.db.k
+      .selectFrom("people")
+      .select(["id", "name"])
+      .where("org_id", "=", w.orgId)
+      .execute();
+    const people = new Map(rows.map((p) => [p.id, p.name]));
+    const mia = people.get(w.people.memberA.id);
+    const deals = (await w.as.admin.get(`/api/v1/deals?accountId=${c.accountA}`)).json<{ items: Named[] }>();
+    expect(deals.items.length).toBeGreaterThan(0);
+    for (const d of deals.items) {
+      expect(d.accountName).toBe("Alpha Industries");
+      expect(d.ownerName).toBe(people.get(d.ownerId));
+    }
+    const contacts = (await w.as.memberA.get("/api/v1/contacts")).json<{ items: Named[] }>();
+    expect(contacts.items[0]).toMatchObject({ accountName: "Alpha Industries", ownerName: mia });
+    const activities = (await w.as.memberA.get("/api/v1/activities")).json<{ items: Named[] }>();
+    expect(activities.items[0]).toMatchObject({ accountName: "Alpha Industries" });
+    const accounts = (await w.as.memberA.get("/api/v1/accounts")).json<{ items: Named[] }>();
+    expect(accounts.items.map((a) => a.ownerName)).toContain(mia);
+    expect(mia).toBeTruthy();
+  });
+
+  it("answers a name search from an index, not a scan of the table", async () => {
+    if (t.db.engine === "sqlite") {
+      const plan = t.db.sqlite
+        ?.prepare(
+          "explain query plan select id from deals where org_id = ? and rowid in (select rowid from deals_fts where deals_fts match ?)",
+        )
+        .all("x", '"acme"*') as { detail: string }[];
+      expect(plan.map((p) => p.detail).join(" | ")).toMatch(/VIRTUAL TABLE INDEX/);
+    } else {
+      const expression = sql.raw(
+        "to_tsvector('simple'::regconfig, regexp_replace(name_key, '[!-/:-@\\[-`{-~]+', ' ', 'g'))",
+      );
+      // A tiny table is cheaper to read whole; with scans made costly the index must serve.
+      const text = await t.db.k.transaction().execute(async (tx) => {
+        await sql`set local enable_seqscan = off`.execute(tx);
+        const plan = await sql<{
+          "QUERY PLAN": string;
+        }>`explain select id from deals where ${expression} @@ to_tsquery('simple', 'acme:*')`.execute(tx);
+        return plan.rows.map((r) => r["QUERY PLAN"]).join("\n");
+      });
+      expect(text).toMatch(/deals_name_words/);
+    }
   });
 
   it("totals the board per stage within the scope", async () => {

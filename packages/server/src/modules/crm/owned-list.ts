@@ -14,7 +14,7 @@ import { listScope } from "../../policies/crm.policy";
 import { loadScope } from "../../policies/scope";
 import { afterKeyset, keysetPage, readKeyset } from "./keyset";
 import type { OwnedTable } from "./owned";
-import { containsKey } from "./text";
+import { nameSearch } from "./text";
 
 const UNION_MAX_TEAMS = 40;
 type Cond = RawBuilder<boolean>;
@@ -46,7 +46,9 @@ export async function listOwned<T extends OwnedTable, Item>(
   const column = sortColumns[query.sort] ?? "id";
   const keyset = readKeyset(query.cursor, query.sort, query.dir);
   const conds = [...conditions];
-  if (query.q) conds.push(containsKey("name_key", query.q));
+  // Activities search their subject themselves and pass no `q`.
+  if (query.q && table !== "activities")
+    conds.push(nameSearch(ctx.db.engine, table as "accounts" | "contacts" | "deals", query.q));
   if (query.ownerId) conds.push(eq("owner_id", query.ownerId));
   if (query.mine) conds.push(eq("owner_id", ctx.actor.personId));
   if (query.teamId) conds.push(eq("team_id", query.teamId));
@@ -92,14 +94,55 @@ export async function listOwned<T extends OwnedTable, Item>(
       .execute();
   }
   const typed = rows as unknown as (Database[T] & Record<string, unknown>)[];
+  const names = await namesOf(ctx, typed.slice(0, query.limit));
   return keysetPage(
     typed,
     query.limit,
     query.sort,
     query.dir,
     (r) => r[column] as string | number,
-    (r) => present(r),
+    (r) => ({
+      ...present(r),
+      ownerName: names.people.get(r.owner_id) ?? null,
+      ...("account_id" in r
+        ? { accountName: r.account_id ? (names.accounts.get(r.account_id as string) ?? null) : null }
+        : {}),
+    }),
   );
+}
+
+/** The owners' and accounts' names of a page's rows: two lookups by primary key, not a join in
+ * the hot list query. */
+async function namesOf(
+  ctx: SignedInCtx,
+  rows: { owner_id: string; account_id?: unknown }[],
+): Promise<{ people: Map<string, string>; accounts: Map<string, string> }> {
+  const people = [...new Set(rows.map((r) => r.owner_id))];
+  const accounts = [
+    ...new Set(rows.flatMap((r) => (typeof r.account_id === "string" ? [r.account_id] : []))),
+  ];
+  const [p, a] = await Promise.all([
+    people.length
+      ? ctx.db.k
+          .selectFrom("people")
+          .select(["id", "name"])
+          .where("org_id", "=", ctx.actor.orgId)
+          .where("id", "in", people)
+          .execute()
+      : [],
+    accounts.length
+      ? ctx.db.k
+          .selectFrom("accounts")
+          .select(["id", "name"])
+          .where("org_id", "=", ctx.actor.orgId)
+          .where("id", "in", accounts)
+          .execute()
+      : [],
+  ]);
+  return {
+    people: new Map(p.map((r) => [r.id, r.name])),
+    accounts: new Map(a.map((r) => [r.id, r.name])),
+  };
 }
 
 function first<X>(list: X[]): X {

@@ -24,3 +24,37 @@ export function containsLower(column: string, text: string): RawBuilder<boolean>
   const like = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return sql<boolean>`lower(${sql.ref(column)}) like ${like} escape '\\'`;
 }
+
+/** The words of a search as the indexes split names: letters and digits, accents and case dropped. */
+export function searchWords(text: string): string[] {
+  return nameKey(text)
+    .split(/[^\p{L}\p{N}\p{M}]+/u)
+    .filter(Boolean)
+    .slice(0, 8);
+}
+
+/** PostgreSQL: the indexed expression of migration 20261127_0030_crm_search, verbatim. */
+const PG_NAME_WORDS = sql.raw(
+  "to_tsvector('simple'::regconfig, regexp_replace(name_key, '[!-/:-@\\[-`{-~]+', ' ', 'g'))",
+);
+
+/**
+ * Rows whose name has a word starting with each word of `text` ("soc gen" finds "Société
+ * Générale"), answered from the word index of migration 20261127_0030 on both engines. A search
+ * without letters or digits ("%%") falls back to a plain substring match.
+ */
+export function nameSearch(
+  engine: "sqlite" | "postgres",
+  table: "accounts" | "contacts" | "deals",
+  text: string,
+): RawBuilder<boolean> {
+  const words = searchWords(text);
+  if (words.length === 0) return containsKey("name_key", text);
+  if (engine === "postgres") {
+    const query = words.map((w) => `'${w}':*`).join(" & ");
+    return sql<boolean>`${PG_NAME_WORDS} @@ to_tsquery('simple', ${query})`;
+  }
+  const match = words.map((w) => `"${w}"*`).join(" AND ");
+  const fts = sql.id(`${table}_fts`);
+  return sql<boolean>`rowid in (select rowid from ${fts} where ${fts} match ${match})`;
+}

@@ -37,7 +37,7 @@ export const regionalDraft = (
     objectives: [
       {
         ...base,
-        title: `${team}: win USD ${(revenueMinor / 100_000_000).toFixed(1)}M a year`,
+        title: `${team}: win USD ${revenueMinor / 100_000_000}M a year`,
         metric: { key: "revenue_won" },
         target: revenueMinor,
         unit: "USD",

@@ -110,7 +110,10 @@ export async function seedDemoPlans(q: Q, orgId: string, today: string): Promise
     return v;
   };
   const c: Ctx = { q, orgId, now: new Date().toISOString() };
-  const start = `${today.slice(0, 4)}-01-01`;
+  // The overhaul began last year and ends this one: its second-year revenue objectives are this
+  // year's, so every dashboard shows live progress against the demo's sales history.
+  const thisYear = `${today.slice(0, 4)}-01-01`;
+  const start = addMonths(thisYear, -12);
   const end = addDays(addMonths(start, 24), -1);
   const dana = id(people, "dana");
 
@@ -128,7 +131,7 @@ export async function seedDemoPlans(q: Q, orgId: string, today: string): Promise
     fromTemplate(
       "sales-director",
       {
-        currentRevenue: 1_200_000_000,
+        currentRevenue: 900_000_000,
         revenueGrowthPercent: 25,
         currentWinRate: 21,
         targetWinRate: 26,
@@ -162,9 +165,9 @@ export async function seedDemoPlans(q: Q, orgId: string, today: string): Promise
   const [deptRevenue, deptWinRate] = dept.objectives.map((o) => o.id);
 
   const regions = [
-    { team: "East", manager: "marcus", revenue: 550_000_000 },
-    { team: "Central", manager: "priya", revenue: 500_000_000 },
-    { team: "West", manager: "tom", revenue: 450_000_000 },
+    { team: "East", manager: "marcus", revenue: 410_000_000 },
+    { team: "Central", manager: "priya", revenue: 375_000_000 },
+    { team: "West", manager: "tom", revenue: 340_000_000 },
   ];
   const regionPlans = new Map<string, { row: StrategicPlansTable; objectives: ObjectivesTable[] }>();
   for (const r of regions) {
@@ -214,14 +217,14 @@ export async function seedDemoPlans(q: Q, orgId: string, today: string): Promise
   await alignAndActivate(c, ninaPlan, [null, regionPlans.get("East")?.objectives[0]?.id ?? null]);
 
   const alan = id(people, "alan");
-  const alanEnd = addDays(addMonths(start, 12), -1);
+  const alanEnd = addDays(addMonths(thisYear, 12), -1);
   const alanPlan = await plan(
     c,
     {
       title: "Alan's major accounts this year",
       owner_type: "person",
       owner_id: alan,
-      horizon_start: start,
+      horizon_start: thisYear,
       horizon_end: alanEnd,
       template_key: "account-manager",
       createdBy: alan,
@@ -229,7 +232,7 @@ export async function seedDemoPlans(q: Q, orgId: string, today: string): Promise
     fromTemplate(
       "account-manager",
       { portfolioRevenue: 240_000_000, growthPercent: 15 },
-      { horizonStart: start, horizonEnd: alanEnd, ownerType: "person", ownerId: alan, headcount: 1 },
+      { horizonStart: thisYear, horizonEnd: alanEnd, ownerType: "person", ownerId: alan, headcount: 1 },
     ),
   );
   await alignAndActivate(c, alanPlan, [regionPlans.get("West")?.objectives[0]?.id ?? null]);

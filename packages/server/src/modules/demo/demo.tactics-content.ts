@@ -1,6 +1,6 @@
 // What the demo's tactical plans assume: the department's funnel over the default pipeline (a
 // little optimistic at negotiation, so the plan check comparing it with history has a point) and
-// each region's share of next year's revenue, as in the regions' strategic plans.
+// each region's share of this year's revenue, as in the regions' strategic plans.
 import type { FunnelPlanAssumptions } from "@oars/core";
 
 export const DEMO_FUNNEL: FunnelPlanAssumptions = {
@@ -22,5 +22,5 @@ export const DEMO_FUNNEL: FunnelPlanAssumptions = {
   cycleLengthDays: 62,
 };
 
-/** USD 5.5M, 5.0M and 4.5M of the department's 15.0M. */
-export const REGION_SHARE = { East: 5.5 / 15, Central: 5 / 15, West: 4.5 / 15 } as const;
+/** USD 4.1M, 3.75M and 3.4M of the department's 11.25M. */
+export const REGION_SHARE = { East: 4.1 / 11.25, Central: 3.75 / 11.25, West: 3.4 / 11.25 } as const;

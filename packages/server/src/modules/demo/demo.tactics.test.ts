@@ -1,5 +1,5 @@
 // The demo's tactical plans tell the story of issue 5: a current-quarter plan under each strategic
-// plan, next year's revenue split over quarters and regions and then months and reps with the new
+// plan, this year's revenue split over quarters and regions and then months and reps with the new
 // salesperson ramping, funnels checked against history, and one rep booked beyond her week.
 import type {
   MyWeek,

@@ -1,5 +1,5 @@
 // The demo's tactical plans: a current-quarter plan under each strategic plan. The director splits
-// next year's revenue over quarters and regions; each region splits its first quarter over months
+// this year's revenue over quarters and regions; each region splits the current quarter over months
 // and reps (the new salesperson on a ramp); every plan has a funnel and actions — the personas'
 // template tactics, weekly deal reviews, weekly call targets, and one rep booked beyond her week
 // so the capacity check has something to say.
@@ -46,7 +46,7 @@ export async function seedDemoTactics(q: Q, orgId: string, today: string): Promi
       `plan of ${ownerId}`,
     );
 
-  // The director: next year's revenue over quarters and regions, in proportion to each region's plan.
+  // The director: this year's revenue over quarters and regions, in proportion to each region's plan.
   const dept = await tacticalPlan(
     s,
     planOf(team("Sales")),
@@ -83,7 +83,7 @@ export async function seedDemoTactics(q: Q, orgId: string, today: string): Promi
   );
   await insertTemplateActions(q, dept.row, "sales-director", person("dana"), person("dana"));
 
-  // Each region: its first quarter of next year over months and reps; East's new salesperson ramps.
+  // Each region: the current quarter over months and reps; East's new salesperson ramps.
   const regions = [
     { team: "East", manager: "marcus", reps: ["nina", "omar", "lena"] },
     { team: "Central", manager: "priya", reps: ["jamal", "sofia", "kenji"] },
@@ -99,7 +99,9 @@ export async function seedDemoTactics(q: Q, orgId: string, today: string): Promi
       person(r.manager),
     );
     const parent = must(
-      deptMilestones.find((m) => m.owner_id === team(r.team)),
+      deptMilestones.find(
+        (m) => m.owner_id === team(r.team) && m.period_start <= today && today <= m.period_end,
+      ),
       `${r.team} milestone`,
     );
     await split(

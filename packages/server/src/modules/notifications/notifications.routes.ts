@@ -1,9 +1,17 @@
 // A person's own in-app notifications: the bell in the web app's frame.
-import { IdParams, Notification, NotificationList, NotificationQuery } from "@oars/core";
+import {
+  IdParams,
+  Notification,
+  NotificationList,
+  NotificationPreferences,
+  NotificationPreferencesUpdate,
+  NotificationQuery,
+} from "@oars/core";
 import { z } from "zod";
 import type { App } from "../../http/app";
 import { signedIn } from "../auth/auth.routes";
 import { listNotifications, markAllRead, markRead } from "./notifications.service";
+import { getMyPreferences, updateMyPreferences } from "./preferences.service";
 
 export async function notificationRoutes(app: App): Promise<void> {
   const tags = ["notifications"];
@@ -28,5 +36,19 @@ export async function notificationRoutes(app: App): Promise<void> {
       config: { policy: "self" },
     },
     async (req) => ({ marked: await markAllRead(signedIn(req)) }),
+  );
+  // One's own choices of what to be told, and how: a viewer chooses too.
+  app.get(
+    "/api/v1/me/notification-preferences",
+    { schema: { tags, response: { 200: NotificationPreferences } }, config: { policy: "self" } },
+    async (req) => getMyPreferences(signedIn(req)),
+  );
+  app.put(
+    "/api/v1/me/notification-preferences",
+    {
+      schema: { tags, body: NotificationPreferencesUpdate, response: { 200: NotificationPreferences } },
+      config: { policy: "self" },
+    },
+    async (req) => updateMyPreferences(signedIn(req), req.body),
   );
 }

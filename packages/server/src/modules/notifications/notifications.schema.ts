@@ -14,8 +14,25 @@ export interface NotificationsTable {
   created_at: string;
 }
 
+/** What one person wants to be told, and how; no row means the defaults (everything, in the app and by email). */
+export interface NotificationPreferencesTable {
+  id: string;
+  person_id: string;
+  org_id: string;
+  threshold_50: number;
+  threshold_90: number;
+  threshold_100: number;
+  at_risk: number;
+  weekly_digest: number;
+  in_app: number;
+  email: number;
+  version: number;
+  updated_at: string;
+}
+
 declare module "../../db/schema" {
   interface Database {
     notifications: NotificationsTable;
+    notification_preferences: NotificationPreferencesTable;
   }
 }

@@ -1,13 +1,16 @@
 // Progress alerts: each objective of an active plan is compared with how it was last seen; a
 // crossing of 50 / 90 / 100 % of target or a slip in status (on track → at risk → off track) sends
-// an in-app notification to its owner (a team's lead for a team goal). The first sighting only
-// records where it stands. Run by an admin (POST /api/v1/progress/alerts/run) or a scheduler.
+// a notification to its owner (a team's lead for a team goal), in the app and/or by email as that
+// person chose (notification preferences). The first sighting only records where it stands. Run
+// by an admin (POST /api/v1/progress/alerts/run) or hourly by the scheduler (modules/jobs).
 import { crossedMilestones, statusSlipped, type ProgressStatus } from "@oars/core";
 import { newId } from "../../db/ids";
-import type { SignedInCtx } from "../../http/context";
+import type { Ctx, SignedInCtx } from "../../http/context";
+import type { Mail } from "../../mail";
 import { recordAudit } from "../audit/audit.record";
 import { notify } from "../notifications/notifications.service";
-import { progressEnv, progressOfRow } from "./progress.service";
+import { preferencesByPerson, wantsAlert, type AlertKind } from "../notifications/preferences.service";
+import { orgProgressEnv, progressOfRow } from "./progress.service";
 
 const STATUS_WORDS: Record<ProgressStatus, string> = {
   on_track: "on track",
@@ -15,9 +18,29 @@ const STATUS_WORDS: Record<ProgressStatus, string> = {
   off_track: "off track",
 };
 
-export async function runProgressAlerts(ctx: SignedInCtx): Promise<{ checked: number; sent: number }> {
-  const env = await progressEnv(ctx);
-  const orgId = ctx.actor.orgId;
+export interface AlertRun {
+  checked: number;
+  sent: number;
+  emailed: number;
+}
+
+export const runProgressAlerts = (ctx: SignedInCtx) => runProgressAlertsForOrg(ctx, ctx.actor.orgId);
+
+/** One org's run; `ctx` has no actor when the scheduler runs it (the audit entry then has none). */
+export async function runProgressAlertsForOrg(ctx: Ctx, orgId: string): Promise<AlertRun> {
+  const env = await orgProgressEnv(ctx.db.k, ctx.db.engine, orgId);
+  const prefsOf = await preferencesByPerson(ctx.db.k, orgId);
+  const emails = new Map(
+    (
+      await ctx.db.k
+        .selectFrom("people")
+        .select(["id", "email"])
+        .where("org_id", "=", orgId)
+        .where("active", "=", 1)
+        .execute()
+    ).map((p) => [p.id, p.email]),
+  );
+  const outbox: Mail[] = [];
   const rows = await ctx.db.k
     .selectFrom("objectives as o")
     .innerJoin("strategic_plans as p", "p.id", "o.plan_id")
@@ -66,18 +89,29 @@ export async function runProgressAlerts(ctx: SignedInCtx): Promise<{ checked: nu
           .execute();
         return;
       }
-      const messages: string[] = [];
+      const messages: { kind: AlertKind; body: string }[] = [];
       for (const mark of crossedMilestones(Number(prev.percent), percent))
-        messages.push(`${row.title} reached ${mark}% of its target`);
+        messages.push({ kind: mark as AlertKind, body: `${row.title} reached ${mark}% of its target` });
       if (statusSlipped(prev.status as ProgressStatus, status))
-        messages.push(`${row.title} is now ${STATUS_WORDS[status]}: ${p.reason}`);
-      if (personId)
-        for (const body of messages) {
+        messages.push({ kind: "at_risk", body: `${row.title} is now ${STATUS_WORDS[status]}: ${p.reason}` });
+      const email = personId ? emails.get(personId) : undefined;
+      if (personId && email !== undefined)
+        for (const { kind, body } of messages) {
+          const prefs = prefsOf(personId);
+          if (!wantsAlert(prefs, kind)) continue;
+          const title = body.length > 120 ? `${body.slice(0, 117)}…` : body;
+          if (prefs.email && ctx.mailer)
+            outbox.push({
+              to: email,
+              subject: `Oars: ${title}`,
+              text: `${body}\n\n${ctx.origin}/objectives/${row.id}/progress\n`,
+            });
+          if (!prefs.inApp) continue;
           await notify(tx, {
             orgId,
             personId,
             kind: "progress",
-            title: body.length > 120 ? `${body.slice(0, 117)}…` : body,
+            title,
             body,
             entity: "objective",
             entityId: row.id,
@@ -93,11 +127,21 @@ export async function runProgressAlerts(ctx: SignedInCtx): Promise<{ checked: nu
         .execute();
     });
   }
+  // Sent after the changes commit, so a slow or failing mail server never holds a transaction.
+  let emailed = 0;
+  for (const mail of outbox) {
+    try {
+      await ctx.mailer?.send(mail);
+      emailed++;
+    } catch {
+      // The in-app notification stands; the next alert or digest tries the mail server again.
+    }
+  }
   await recordAudit(ctx.db.k, ctx, orgId, {
     entity: "progress_alerts",
     entityId: orgId,
     action: "run",
-    after: { checked, sent },
+    after: { checked, sent, emailed },
   });
-  return { checked, sent };
+  return { checked, sent, emailed };
 }

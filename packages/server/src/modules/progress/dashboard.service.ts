@@ -15,6 +15,7 @@ import type { SignedInCtx } from "../../http/context";
 import { listScope } from "../../policies/crm.policy";
 import type { ObjectivesTable, StrategicPlansTable } from "../plans/plans.schema";
 import { visiblePlans } from "../plans/plan-visibility";
+import { progressOfMilestones } from "./milestone-progress.service";
 import { progressEnv, progressOfRow } from "./progress.service";
 
 const RANK = { off_track: 0, at_risk: 1, on_track: 2 } as const;
@@ -92,6 +93,60 @@ export async function dashboard(ctx: SignedInCtx): Promise<Dashboard> {
     if (plan) objectives.push(await progressOfRow(env, o, plan, { children: false }));
   }
   objectives.sort((a, b) => (a.status ? RANK[a.status] : 3) - (b.status ? RANK[b.status] : 3));
+
+  // This period's goals: milestones holding today in active tactical plans of readable plans — a
+  // rep's own; a director's team's, its direct sub-teams' (an admin without a team: the top ones)
+  // and its own members'.
+  const goalTeams = director
+    ? scope.teams
+        .filter((t) =>
+          ctx.actor.teamId ? t.id === ctx.actor.teamId || t.parentId === ctx.actor.teamId : !t.parentId,
+        )
+        .map((t) => t.id)
+    : [];
+  const goalPeople =
+    director && ctx.actor.teamId
+      ? (
+          await q
+            .selectFrom("people")
+            .select("id")
+            .where("org_id", "=", orgId)
+            .where("team_id", "=", ctx.actor.teamId)
+            .where("id", "!=", me)
+            .execute()
+        ).map((p) => p.id)
+      : [];
+  const goalRows =
+    planById.size === 0 || (director && goalTeams.length === 0)
+      ? []
+      : await q
+          .selectFrom("milestones as m")
+          .innerJoin("objectives as o", "o.id", "m.objective_id")
+          .innerJoin("tactical_plans as tp", "tp.id", "m.tactical_plan_id")
+          .selectAll("m")
+          .where("m.org_id", "=", orgId)
+          .where("tp.status", "in", ["draft", "active"])
+          .where("o.plan_id", "in", [...planById.keys()])
+          .where("m.period_start", "<=", today)
+          .where("m.period_end", ">=", today)
+          .where("m.dimension_kind", "is", null)
+          .where((eb) =>
+            director
+              ? eb.or([
+                  eb.and([eb("m.owner_type", "=", "team"), eb("m.owner_id", "in", goalTeams)]),
+                  ...(goalPeople.length
+                    ? [eb.and([eb("m.owner_type", "=", "person"), eb("m.owner_id", "in", goalPeople)])]
+                    : []),
+                ])
+              : eb.and([eb("m.owner_type", "=", "person"), eb("m.owner_id", "=", me)]),
+          )
+          .orderBy("m.owner_type", "desc")
+          .orderBy("m.period_start")
+          .orderBy("m.owner_id")
+          .limit(12)
+          .execute();
+  const goals = await progressOfMilestones(env, goalRows);
+  goals.sort((a, b) => (a.status ? RANK[a.status] : 3) - (b.status ? RANK[b.status] : 3));
 
   // Funnel: open pipeline by stage, with this period's won and lost.
   const stages = await q
@@ -185,12 +240,70 @@ export async function dashboard(ctx: SignedInCtx): Promise<Dashboard> {
       ])
       .groupBy(["d.owner_id", sql`substr(d.close_date, 1, 7)`])
       .execute();
-    heatmap = hm.map((r) => ({
-      key: r.owner_id,
-      name: people.get(r.owner_id) ?? "",
-      month: r.month,
-      actualMinor: Number(r.s ?? 0),
-    }));
+    // Each person's revenue milestones by month (the largest where two plans set one), for attainment.
+    const targets = await q
+      .selectFrom("milestones as m")
+      .innerJoin("objectives as o", "o.id", "m.objective_id")
+      .innerJoin("tactical_plans as tp", "tp.id", "m.tactical_plan_id")
+      .select(["m.owner_id", "m.period_start", "m.period_end", "m.target"])
+      .where("m.org_id", "=", orgId)
+      .where("tp.status", "!=", "archived")
+      .where("o.metric_key", "=", "revenue_won")
+      .where("m.owner_type", "=", "person")
+      .where("m.dimension_kind", "is", null)
+      .where("m.period_start", ">=", heatFrom)
+      .where("m.period_end", "<=", addDays(addMonths(`${today.slice(0, 7)}-01`, 1), -1))
+      .execute();
+    const targetOf = new Map<string, number>();
+    for (const t of targets) {
+      // Month milestones only: a month's target is not a share of a quarter's.
+      if (t.period_start.slice(0, 7) !== t.period_end.slice(0, 7)) continue;
+      const key = `${t.owner_id}|${t.period_start.slice(0, 7)}`;
+      targetOf.set(key, Math.max(targetOf.get(key) ?? 0, Number(t.target)));
+    }
+    const inScope = reader
+      ? new Set([
+          me,
+          ...(reader.teams.length === 0
+            ? []
+            : (
+                await q
+                  .selectFrom("people")
+                  .select("id")
+                  .where("org_id", "=", orgId)
+                  .where("team_id", "in", reader.teams)
+                  .execute()
+              ).map((p) => p.id)),
+        ])
+      : null;
+    const cells = new Map<string, Dashboard["heatmap"][number]>();
+    for (const r of hm) {
+      const target = targetOf.get(`${r.owner_id}|${r.month}`) ?? null;
+      const actual = Number(r.s ?? 0);
+      cells.set(`${r.owner_id}|${r.month}`, {
+        key: r.owner_id,
+        name: people.get(r.owner_id) ?? "",
+        month: r.month,
+        actualMinor: actual,
+        targetMinor: target,
+        attainment: target ? actual / target : null,
+      });
+    }
+    // A month with a target and nothing won yet is a cell too: 0% is a figure.
+    for (const [key, target] of targetOf) {
+      if (cells.has(key)) continue;
+      const [owner = "", month = ""] = key.split("|");
+      if (!people.has(owner) || (inScope && !inScope.has(owner))) continue;
+      cells.set(key, {
+        key: owner,
+        name: people.get(owner) ?? "",
+        month,
+        actualMinor: 0,
+        targetMinor: target,
+        attainment: target > 0 ? 0 : null,
+      });
+    }
+    heatmap = [...cells.values()];
   }
 
   // This week's activity, the reader's own.
@@ -289,6 +402,7 @@ export async function dashboard(ctx: SignedInCtx): Promise<Dashboard> {
     periodEnd,
     currency: settings.currency,
     objectives,
+    goals,
     funnel,
     leaderboard,
     heatmap,

@@ -6,7 +6,14 @@ import { listScope } from "../../policies/crm.policy";
 import { loadObjectiveRow } from "../plans/objectives.service";
 import { readPlan } from "../plans/plan-access";
 import { activityBase, dealBase } from "./metrics";
+import { milestoneAsObjective } from "./milestone-progress.service";
 import { metricFilters, objectiveScope, progressEnv } from "./progress.service";
+
+async function objectiveWithPlan(ctx: SignedInCtx, id: string) {
+  const row = await loadObjectiveRow(ctx.db.k, ctx.actor.orgId, id);
+  const { row: plan, scope } = await readPlan(ctx.db.k, ctx, row.plan_id);
+  return { row, plan, scope };
+}
 
 const LIMIT = 500;
 const ACTIVITY_METRICS = new Set([
@@ -16,9 +23,12 @@ const ACTIVITY_METRICS = new Set([
   "client_meetings_per_account",
 ]);
 
-async function drillContext(ctx: SignedInCtx, id: string) {
-  const row = await loadObjectiveRow(ctx.db.k, ctx.actor.orgId, id);
-  const { row: plan, scope } = await readPlan(ctx.db.k, ctx, row.plan_id);
+/** What a figure is of: an objective, or a milestone (its objective over its owner and period). */
+export type DrillOf = "objective" | "milestone";
+
+async function drillContext(ctx: SignedInCtx, id: string, of: DrillOf) {
+  const { row, plan, scope } =
+    of === "milestone" ? await milestoneAsObjective(ctx, id) : await objectiveWithPlan(ctx, id);
   const env = await progressEnv(ctx, scope);
   const query = {
     orgId: ctx.actor.orgId,
@@ -32,8 +42,9 @@ async function drillContext(ctx: SignedInCtx, id: string) {
 export async function drillDeals(
   ctx: SignedInCtx,
   id: string,
+  of: DrillOf = "objective",
 ): Promise<{ items: DrillDeal[]; truncated: boolean }> {
-  const { row, query, reader } = await drillContext(ctx, id);
+  const { row, query, reader } = await drillContext(ctx, id, of);
   const key = row.metric_key ?? "";
   if (!metricByKey(key) || ACTIVITY_METRICS.has(key) || key === "manual")
     return { items: [], truncated: false };
@@ -86,8 +97,9 @@ export async function drillDeals(
 export async function drillActivities(
   ctx: SignedInCtx,
   id: string,
+  of: DrillOf = "objective",
 ): Promise<{ items: DrillActivity[]; truncated: boolean }> {
-  const { row, query, reader } = await drillContext(ctx, id);
+  const { row, query, reader } = await drillContext(ctx, id, of);
   const key = row.metric_key ?? "";
   if (!ACTIVITY_METRICS.has(key)) return { items: [], truncated: false };
   let qb = activityBase(ctx.db.k, query);

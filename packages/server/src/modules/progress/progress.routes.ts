@@ -7,8 +7,10 @@ import {
   DrillActivities,
   DrillDeals,
   IdParams,
+  MilestoneProgress,
   ObjectiveProgress,
   PlanProgress,
+  TacticalProgress,
 } from "@oars/core";
 import { z } from "zod";
 import type { App } from "../../http/app";
@@ -17,6 +19,8 @@ import { runProgressAlerts } from "./alerts.service";
 import { createCheckin, deleteCheckin, listCheckins } from "./checkins.service";
 import { dashboard } from "./dashboard.service";
 import { drillActivities, drillDeals } from "./drill.service";
+import { milestoneProgressById, tacticalPlanProgress } from "./milestone-progress.service";
+import { cachedJson, sendJson } from "./progress-cache";
 import { objectiveProgressById, planProgress } from "./progress.service";
 
 export async function progressRoutes(app: App): Promise<void> {
@@ -24,12 +28,23 @@ export async function progressRoutes(app: App): Promise<void> {
   app.get(
     "/api/v1/objectives/:id/progress",
     { schema: { tags, params: IdParams, response: { 200: ObjectiveProgress } }, config: { policy: "read" } },
-    async (req) => objectiveProgressById(signedIn(req), req.params.id),
+    async (req, reply) => {
+      const ctx = signedIn(req);
+      const id = req.params.id;
+      return sendJson(
+        reply,
+        await cachedJson(ctx, "objective", id, ObjectiveProgress, () => objectiveProgressById(ctx, id)),
+      );
+    },
   );
   app.get(
     "/api/v1/plans/:id/progress",
     { schema: { tags, params: IdParams, response: { 200: PlanProgress } }, config: { policy: "read" } },
-    async (req) => planProgress(signedIn(req), req.params.id),
+    async (req, reply) => {
+      const ctx = signedIn(req);
+      const id = req.params.id;
+      return sendJson(reply, await cachedJson(ctx, "plan", id, PlanProgress, () => planProgress(ctx, id)));
+    },
   );
   app.get(
     "/api/v1/objectives/:id/progress/deals",
@@ -40,6 +55,26 @@ export async function progressRoutes(app: App): Promise<void> {
     "/api/v1/objectives/:id/progress/activities",
     { schema: { tags, params: IdParams, response: { 200: DrillActivities } }, config: { policy: "read" } },
     async (req) => drillActivities(signedIn(req), req.params.id),
+  );
+  app.get(
+    "/api/v1/tactical-plans/:id/progress",
+    { schema: { tags, params: IdParams, response: { 200: TacticalProgress } }, config: { policy: "read" } },
+    async (req) => tacticalPlanProgress(signedIn(req), req.params.id),
+  );
+  app.get(
+    "/api/v1/milestones/:id/progress",
+    { schema: { tags, params: IdParams, response: { 200: MilestoneProgress } }, config: { policy: "read" } },
+    async (req) => milestoneProgressById(signedIn(req), req.params.id),
+  );
+  app.get(
+    "/api/v1/milestones/:id/progress/deals",
+    { schema: { tags, params: IdParams, response: { 200: DrillDeals } }, config: { policy: "read" } },
+    async (req) => drillDeals(signedIn(req), req.params.id, "milestone"),
+  );
+  app.get(
+    "/api/v1/milestones/:id/progress/activities",
+    { schema: { tags, params: IdParams, response: { 200: DrillActivities } }, config: { policy: "read" } },
+    async (req) => drillActivities(signedIn(req), req.params.id, "milestone"),
   );
   app.get(
     "/api/v1/objectives/:id/checkins",
@@ -68,12 +103,18 @@ export async function progressRoutes(app: App): Promise<void> {
   app.get(
     "/api/v1/dashboard",
     { schema: { tags, response: { 200: Dashboard } }, config: { policy: "read" } },
-    async (req) => dashboard(signedIn(req)),
+    async (req, reply) => {
+      const ctx = signedIn(req);
+      return sendJson(reply, await cachedJson(ctx, "dashboard", "", Dashboard, () => dashboard(ctx)));
+    },
   );
   app.post(
     "/api/v1/progress/alerts/run",
     {
-      schema: { tags, response: { 200: z.object({ checked: z.number(), sent: z.number() }) } },
+      schema: {
+        tags,
+        response: { 200: z.object({ checked: z.number(), sent: z.number(), emailed: z.number() }) },
+      },
       config: { policy: "admin" },
     },
     async (req) => runProgressAlerts(signedIn(req)),

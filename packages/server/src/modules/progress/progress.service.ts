@@ -7,6 +7,7 @@ import {
   subtreeIds,
   workingDaysBetween,
   type MetricFilters,
+  type ForecastAdjustment,
   type ObjectiveProgress,
   type OpenDeal,
   type SchedulePeriod,
@@ -21,6 +22,8 @@ import type { ObjectivesTable, StrategicPlansTable } from "../plans/plans.schema
 import { visiblePlans } from "../plans/plan-visibility";
 import { orgSettings, type OrgSettings } from "../tactics/org-settings";
 import "../tactics/tactics.schema";
+import { frozenObjective } from "./frozen.repo";
+import { currentAdjustments } from "./adjustments.service";
 import { computeMetric, dealBase, type MetricScope } from "./metrics";
 
 export interface ProgressEnv {
@@ -36,6 +39,13 @@ export async function progressEnv(ctx: SignedInCtx, scope?: Scope): Promise<Prog
   const s = scope ?? (await loadScope(q, ctx.actor));
   const settings = await orgSettings(q, ctx.actor.orgId);
   return { q, engine: ctx.db.engine, orgId: ctx.actor.orgId, settings, teams: s.teams, scope: s };
+}
+
+/** The same, for work run by the server itself (alerts, digests, period closes): the whole org's tree. */
+export async function orgProgressEnv(q: Q, engine: Engine, orgId: string): Promise<ProgressEnv> {
+  const settings = await orgSettings(q, orgId);
+  const rows = await q.selectFrom("teams").select(["id", "parent_id"]).where("org_id", "=", orgId).execute();
+  return { q, engine, orgId, settings, teams: rows.map((r) => ({ id: r.id, parentId: r.parent_id })) };
 }
 
 /** Whose records an objective counts: its owner's (a person, a team's subtree), else its plan owner's. */
@@ -112,12 +122,53 @@ const CATEGORY: Record<string, OpenDeal["category"] | undefined> = {
   pipeline: "pipeline",
 };
 
-/** The full progress of one objective row, without any visibility check (callers do that). */
+/**
+ * The full progress of one objective row, without any visibility check (callers do that). When its
+ * whole window lies in a closed period, actual, target and attainment are the frozen figures.
+ */
 export async function progressOfRow(
   env: ProgressEnv,
   row: ObjectivesTable,
   plan: StrategicPlansTable,
-  opts: { children?: boolean } = {},
+  opts: { children?: boolean; schedule?: SchedulePeriod[]; milestoneId?: string } = {},
+): Promise<ObjectiveProgress> {
+  const p = await liveProgressOfRow(env, row, plan, opts);
+  const frozen = await frozenObjective(
+    env.q,
+    env.orgId,
+    row.id,
+    p.windowStart,
+    p.windowEnd,
+    opts.milestoneId,
+  );
+  if (!frozen) return { ...p, closed: null };
+  const actual = frozen.actual === null ? null : Number(frozen.actual);
+  const target = frozen.target === null ? null : Number(frozen.target);
+  const attainment = frozen.attainment === null ? null : Number(frozen.attainment);
+  const pct = attainment === null ? "no attainment" : `${Math.round(attainment * 100)}% of target`;
+  return {
+    ...p,
+    actual,
+    target,
+    attainment,
+    forecast: null,
+    coverage: null,
+    reason: `closed ${frozen.closed_at.slice(0, 10)} (${frozen.label}): ${pct}, frozen as it stood`,
+    closed: {
+      closeId: frozen.close_id,
+      periodKey: frozen.period_key,
+      label: frozen.label,
+      closedAt: frozen.closed_at,
+      closedBy: frozen.closed_by,
+    },
+  };
+}
+
+async function liveProgressOfRow(
+  env: ProgressEnv,
+  row: ObjectivesTable,
+  plan: StrategicPlansTable,
+  opts: { children?: boolean; schedule?: SchedulePeriod[] },
 ): Promise<ObjectiveProgress> {
   const today = env.settings.today;
   const windowStart = row.start_date;
@@ -166,9 +217,11 @@ export async function progressOfRow(
     return { ...base, reason: `${metric.label.toLowerCase()} is not computed from the data` };
   if (row.target === null) return { ...base, actual, reason: "no target set" };
 
-  const periods = metric.kind === "additive" ? await schedule(env, row, windowStart, windowEnd) : [];
+  const periods =
+    metric.kind === "additive" ? (opts.schedule ?? (await schedule(env, row, windowStart, windowEnd))) : [];
   let openDeals: OpenDeal[] = [];
   let winRate: number | null = null;
+  let adjustments: ForecastAdjustment[] = [];
   if (metric.forecast === "pipeline") {
     const open = await dealBase(env.q, query)
       .where("d.status", "=", "open")
@@ -189,6 +242,7 @@ export async function progressOfRow(
           ]
         : [];
     });
+    adjustments = await currentAdjustments(env.q, env.orgId, row.id);
     const rate = await computeMetric(env.q, env.engine, {
       ...query,
       key: "win_rate",
@@ -205,6 +259,7 @@ export async function progressOfRow(
     workingDaysBetween: (a, b) => workingDaysBetween(env.settings.calendar, a, b),
     openDeals,
     winRate,
+    adjustments,
     format: {
       currency: env.settings.currency,
       unitLabel: metric.unit === "count" ? row.unit || undefined : undefined,

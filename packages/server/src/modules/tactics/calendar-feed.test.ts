@@ -134,9 +134,15 @@ describe("my week", () => {
     expect(week.activityTargets).toEqual([
       { activity: "calls", type: "call", target: 22, done: 3, tacticalPlanId: tw.teamATactical.id },
     ]);
-    expect(
-      (await w.as.managerA.get(`/api/v1/my-week?personId=${w.people.memberA.id}&date=2026-01-14`)).status,
-    ).toBe(200);
+    expect(week.people).toEqual([]);
+    const managed = await w.as.managerA.get(
+      `/api/v1/my-week?personId=${w.people.memberA.id}&date=2026-01-14`,
+    );
+    expect(managed.status).toBe(200);
+    // A manager may open the week of the people of their subtree, and of nobody else.
+    const choices = managed.json<MyWeek>().people.map((p) => p.id);
+    expect(choices).toEqual(expect.arrayContaining([w.people.managerA.id, w.people.memberA.id]));
+    expect(choices).not.toContain(w.people.memberB.id);
     expect((await w.as.memberB.get(`/api/v1/my-week?personId=${w.people.memberA.id}`)).status).toBe(404);
   });
 });

@@ -3,6 +3,7 @@
 import {
   DomainError,
   splitTargetGrid,
+  validateRampCurve,
   type GridRow,
   type Period,
   type PeriodSplitMethod,
@@ -69,6 +70,12 @@ export function buildGrid(
       gapToTarget: (input.target ?? input.total) + headroom - grid.grandTotal,
       heldBackByRamp: grid.heldBackByRamp,
     };
+  }
+  // Cells typed by hand still keep their ramp curves with the split: check them as the core would.
+  const rowIds = new Set(rows.map((r) => r.id));
+  for (const [rowId, curve] of Object.entries(settings.rampCurves)) {
+    if (!rowIds.has(rowId)) throw invalid(`settings.rampCurves.${rowId}`, "is not one of the rows");
+    validateRampCurve(curve, `settings.rampCurves.${rowId}`);
   }
   return totalsOf(input, periodView, cells);
 }

@@ -51,6 +51,13 @@ const cases: [string, string, ActionRecurrence, string | null][] = [
     "08:30",
   ],
   [
+    // Starts on a Friday, meets on Tuesdays: DTSTART must be the first Tuesday, in sync with the rule.
+    "weekly-from-friday",
+    "2026-01-02",
+    { frequency: "weekly", interval: 1, weekdays: [2], until: "2026-02-28", count: null },
+    "10:00",
+  ],
+  [
     "month-end",
     "2026-01-31",
     { frequency: "monthly", interval: 1, weekdays: [], until: "2026-12-31", count: null },
@@ -84,7 +91,10 @@ describe("iCalendar rendering", () => {
       const dates: string[] = [];
       for (let next = it.next(); next && dates.length < 400; next = it.next())
         dates.push(next.toString().slice(0, 10));
-      expect(dates, id).toEqual(occurrencesOf(r, start, { from: "2026-01-01", to: "2027-12-31" }));
+      const expected = occurrencesOf(r, start, { from: "2026-01-01", to: "2027-12-31" });
+      expect(dates, id).toEqual(expected);
+      // RFC 5545 leaves a DTSTART off the rule undefined (most clients show it as an extra occurrence).
+      expect(String(vevent.getFirstPropertyValue("dtstart")).slice(0, 10), id).toBe(expected[0]);
       // RFC 5545: UNTIL takes DTSTART's value type — a date for all-day events, a date-time otherwise.
       const recur = vevent.getFirstPropertyValue("rrule");
       if (r.until && recur instanceof ICAL.Recur) expect(recur.until?.isDate, id).toBe(time === null);

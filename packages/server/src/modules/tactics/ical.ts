@@ -2,7 +2,7 @@
 // event with its RRULE and the skipped dates as EXDATEs — and their scheduled CRM meetings.
 // Timed actions use floating local times: "10:00 every Tuesday" stays 10:00 across daylight-saving
 // changes, which UTC times would shift by an hour; CRM meetings are instants and go out in UTC.
-import { addDays, toRrule, type ActionRecurrence } from "@oars/core";
+import { addDays, occurrencesOf, toRrule, type ActionRecurrence } from "@oars/core";
 import ical, { ICalEventStatus } from "ical-generator";
 import type { ActionRecord } from "./actions.repo";
 
@@ -62,8 +62,12 @@ export function renderFeed(input: FeedInput): string {
     const first = a.start_date ?? a.due_date;
     if (!first) continue;
     const recurrence = a.recurrence ? (JSON.parse(a.recurrence) as ActionRecurrence) : null;
-    // A one-off action sits on its due date; a recurring one starts on its first occurrence.
-    const day = recurrence ? first : (a.due_date ?? first);
+    // A one-off action sits on its due date; a recurring one starts on its first occurrence — not
+    // on its start date, which RFC 5545 would count as one more occurrence off the rule.
+    const day = recurrence
+      ? occurrencesOf(recurrence, first, { from: first, to: addDays(first, 800) })[0]
+      : (a.due_date ?? first);
+    if (!day) continue;
     const common = {
       id: `${a.id}@oars`,
       summary: a.title,

@@ -5,7 +5,8 @@ import { ceilCount, loggedActivityType, weekAround, type MyWeek, type Occurrence
 import type { SignedInCtx } from "../../http/context";
 import { notFound } from "../../http/errors";
 import { mayReadOwned } from "../../policies/crm.policy";
-import { loadScope } from "../../policies/scope";
+import { loadScope, type Scope } from "../../policies/scope";
+import type { Q } from "../../db/tx";
 import "../crm/crm.schema";
 import { loadActions } from "./actions.repo";
 import { funnelOfPlan } from "./funnel.service";
@@ -138,6 +139,7 @@ export async function myWeek(ctx: SignedInCtx, query: { personId?: string; date?
   }
   weekItems.sort(byDateTime);
   overdue.sort(byDateTime);
+  const people = ctx.actor.role === "member" ? [] : await readablePeople(q, scope);
   return {
     personId,
     name: person.name,
@@ -149,5 +151,20 @@ export async function myWeek(ctx: SignedInCtx, query: { personId?: string; date?
     overdue,
     activityTargets,
     plans: shown,
+    people,
   };
+}
+
+/** The active people whose week the actor may open: their own, and their readable teams'. */
+async function readablePeople(q: Q, scope: Scope): Promise<MyWeek["people"]> {
+  const rows = await q
+    .selectFrom("people")
+    .select(["id", "name", "team_id"])
+    .where("org_id", "=", scope.actor.orgId)
+    .where("active", "=", 1)
+    .orderBy("name")
+    .execute();
+  return rows
+    .filter((p) => mayReadOwned(scope, { ownerId: p.id, teamId: p.team_id }))
+    .map((p) => ({ id: p.id, name: p.name, teamId: p.team_id }));
 }

@@ -18,8 +18,25 @@ import type { ActionsTable, TacticalPlansTable } from "./tactics.schema";
 const shift = (date: string | null, days: number) => (date === null ? null : addDays(date, days));
 
 /**
+ * A date of the source period moved by `days` and kept inside the target period: periods are not
+ * whole weeks long (Q4 has 92 days, 13 weeks 91), so the period's first or last day would otherwise
+ * land a day outside the new one. Dates outside the source period move as they are.
+ */
+function shiftInto(
+  date: string | null,
+  days: number,
+  source: TacticalPlansTable,
+  target: TacticalPlansTable,
+): string | null {
+  const moved = shift(date, days);
+  if (date === null || moved === null || date < source.period_start || date > source.period_end) return moved;
+  if (moved < target.period_start) return target.period_start;
+  return moved > target.period_end ? target.period_end : moved;
+}
+
+/**
  * Copies the source plan's live actions, dates moved by the distance between the two periods in
- * whole weeks — so Monday's pipeline review stays on a Monday in the new quarter.
+ * whole weeks — so Monday's pipeline review stays on a Monday in the new quarter — and kept inside it.
  */
 export async function copyActions(
   q: Q,
@@ -39,12 +56,14 @@ export async function copyActions(
       ...r.row,
       id: newIds.get(r.row.id) ?? newId(),
       tactical_plan_id: target.id,
-      start_date: shift(r.row.start_date, days),
-      due_date: shift(r.row.due_date, days),
+      start_date: shiftInto(r.row.start_date, days, source, target),
+      due_date: shiftInto(r.row.due_date, days, source, target),
       status: "todo",
       // A milestone belongs to the old period's split; the copy serves the same objective instead.
       milestone_id: null,
-      recurrence: recurrence ? JSON.stringify({ ...recurrence, until: shift(recurrence.until, days) }) : null,
+      recurrence: recurrence
+        ? JSON.stringify({ ...recurrence, until: shiftInto(recurrence.until, days, source, target) })
+        : null,
       created_by: createdBy,
       version: 1,
       created_at: now,

@@ -140,6 +140,31 @@ describe("target segmentation", () => {
     expect([zero.status, zero.json<Err>().error.field]).toEqual([400, "settings.periodMethod.weights"]);
     const ramp = await split({ rampCurves: { [w.teams.a]: [0.5, 1.2] } });
     expect([ramp.status, ramp.json<Err>().error.field]).toEqual([400, `settings.rampCurves.${w.teams.a}[1]`]);
+    const falling = await split({ rampCurves: { [w.teams.b]: [0, 0.5, 0.25] } });
+    expect([falling.status, falling.json<Err>().error.field]).toEqual([
+      400,
+      `settings.rampCurves.${w.teams.b}[2]`,
+    ]);
+    // Cells typed by hand are saved with their ramp curves, so those are checked too.
+    const typed = await put(w.as.director, `/api/v1/tactical-plans/${tw.deptTactical.id}/splits`, {
+      objectiveId: tw.deptObjective.id,
+      settings: {
+        rowKind: "team",
+        grain: "whole",
+        rows: [{ id: w.teams.a }, { id: w.teams.b }],
+        start: "2026-01-01",
+        end: "2026-03-31",
+        rampCurves: { [w.teams.a]: [0.5, 0.4] },
+      },
+      cells: [
+        { rowId: w.teams.a, periodKey: "2026-01-01~2026-03-31", amount: 1 },
+        { rowId: w.teams.b, periodKey: "2026-01-01~2026-03-31", amount: 1 },
+      ],
+    });
+    expect([typed.status, typed.json<Err>().error.field]).toEqual([
+      400,
+      `settings.rampCurves.${w.teams.a}[1]`,
+    ]);
     const backwards = await split({ start: "2026-03-31", end: "2026-01-01" });
     expect([backwards.status, backwards.json<Err>().error.field]).toEqual([400, "settings.end"]);
     const capacity = await split({

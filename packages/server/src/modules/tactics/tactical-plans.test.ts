@@ -101,6 +101,35 @@ describe("tactical plans", () => {
     expect(second.id).not.toBe(review?.id);
   });
 
+  it("copied dates stay inside the new period when the periods are not whole weeks apart", async () => {
+    const plan = (periodStart: string, periodEnd: string, copyFromId: string | null = null) =>
+      created(
+        w.as.managerA.post("/api/v1/tactical-plans", {
+          strategicPlanId: tw.teamAPlan.id,
+          periodKind: "custom",
+          periodStart,
+          periodEnd,
+          copyFromId,
+        }),
+      );
+    const january = await plan("2026-01-01", "2026-01-31");
+    await created(
+      w.as.managerA.post(`/api/v1/tactical-plans/${january.id}/actions`, {
+        title: "Whole-month push",
+        startDate: "2026-01-01",
+        dueDate: "2026-01-31",
+      }),
+    );
+    // 31 days apart, moved by four whole weeks: 1 January would land on 29 January, before February.
+    const february = await plan("2026-02-01", "2026-02-28", january.id);
+    const copied = (await w.as.managerA.get(`/api/v1/tactical-plans/${february.id}/actions`)).json<{
+      items: ActionOut[];
+    }>().items;
+    expect(copied.map((a) => [a.title, a.startDate, a.dueDate])).toEqual([
+      ["Whole-month push", "2026-02-01", "2026-02-28"],
+    ]);
+  });
+
   it("a plan from a persona template gains the article's tactics as actions", async () => {
     const plan = await created(
       w.as.memberA.post("/api/v1/plans", {

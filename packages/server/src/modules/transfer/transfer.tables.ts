@@ -48,5 +48,9 @@ export const TRANSFER_TABLES: TransferTable[] = [
   { name: "calendar_feeds" },
   { name: "progress_checkins" },
   { name: "progress_alert_state" },
+  { name: "period_closes" },
+  { name: "period_close_rows" },
+  { name: "forecast_adjustments" },
+  { name: "notification_preferences" },
   { name: "audit_log" },
 ];

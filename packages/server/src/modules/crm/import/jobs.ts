@@ -162,3 +162,37 @@ export async function claimJob(q: Q, job: ImportJobsTable, owner: string): Promi
   if (Number(res.numUpdatedRows) !== 1) throw conflict("Another process claimed this import first");
   activeLeases.add(owner);
 }
+
+/**
+ * A dry run that ended (done, failed or cancelled) leaves counts, a checkpoint and rejects that
+ * describe no written row: running the job again — for real, or dry with other options — starts
+ * it over from the first row. Compare-and-set on the version, as a claim is.
+ */
+export async function resetDryRun(q: Q, job: ImportJobsTable): Promise<ImportJobsTable> {
+  if (job.dry_run !== 1 || job.status === "running" || job.status === "uploaded") return job;
+  await q.deleteFrom("import_rejects").where("job_id", "=", job.id).execute();
+  const fresh = {
+    status: "uploaded" as const,
+    dry_run: 0 as const,
+    rows_done: 0,
+    bytes_done: 0,
+    created_count: 0,
+    updated_count: 0,
+    unchanged_count: 0,
+    rejected_count: 0,
+    rows_per_second: 0,
+    error: null,
+    started_at: null,
+    finished_at: null,
+    version: job.version + 1,
+    updated_at: new Date().toISOString(),
+  };
+  const res = await q
+    .updateTable("import_jobs")
+    .set(fresh)
+    .where("id", "=", job.id)
+    .where("version", "=", job.version)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) throw conflict("Another process claimed this import first");
+  return { ...job, ...fresh };
+}

@@ -104,6 +104,27 @@ describe("dry runs, cancels and permissions", () => {
     expect(audit.map((a) => a.action)).toEqual(["upload", "dry-run"]);
   });
 
+  it("runs a dry-run job for real afterwards, from its first row, without uploading again", async () => {
+    const csv = `External ID,Name,Amount,Close date\nA,One,1,2026-01-01\nB,Two,2,not a date\n`;
+    const dry = await importCsv(w.as.admin, "deals", csv, {}, true);
+    expect(dry).toMatchObject({ dryRun: true, status: "done", counts: { created: 1, rejected: 1 } });
+    const run = await w.as.admin.post(`/api/v1/imports/${dry.id}/run`, { options: {}, dryRun: false });
+    expect(run.status).toBe(202);
+    const real = await waitForJob(w.as.admin, dry.id);
+    expect(real).toMatchObject({
+      dryRun: false,
+      status: "done",
+      counts: { created: 1, updated: 0, rejected: 1 },
+      progress: { rowsDone: 2 },
+    });
+    expect((await deals()).map((d) => d.name)).toEqual(["One"]);
+    // The rejects are the real run's, once each.
+    const rejects = await w.as.admin.get(`/api/v1/imports/${dry.id}/rejects.csv`);
+    expect(String(rejects.body).trim().split("\n")).toHaveLength(2);
+    // Done for real, it does not run a second time.
+    expect((await w.as.admin.post(`/api/v1/imports/${dry.id}/run`, { dryRun: false })).status).toBe(409);
+  });
+
   it("a manager imports for their subtree only; a member may not import; jobs are their creator's", async () => {
     const csv = [
       "External ID,Name,Owner,Amount,Close date",

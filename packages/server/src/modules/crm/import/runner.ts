@@ -14,7 +14,7 @@ import { Cancelled, commitBatch } from "./batch";
 import { readCsv, type CsvItem } from "./csv-reader";
 import { collectGarbage } from "./memory";
 import { plannerStatistics } from "./statistics";
-import { activeLeases, claimJob, factsOf, loadJob, presentJob } from "./jobs";
+import { activeLeases, claimJob, factsOf, loadJob, presentJob, resetDryRun } from "./jobs";
 import type { ColumnPlan } from "./mapping";
 import { saveValueMaps } from "./mappings.service";
 import { assertPlan, columnPlan } from "./plan";
@@ -50,9 +50,11 @@ export async function beginJob(
   dryRun: boolean,
 ): Promise<StartedImport> {
   const db = ctx.db;
-  const job = await loadJob(db.k, ctx.actor.orgId, jobId);
-  const entity = job.entity as ImportEntity;
+  const loaded = await loadJob(db.k, ctx.actor.orgId, jobId);
+  const entity = loaded.entity as ImportEntity;
   if (!mayImport(await loadScope(db.k, ctx.actor), entity)) throw forbidden(`You may not import ${entity}`);
+  // After a dry run, the real run (or another dry run) reads the file from its first row again.
+  const job = await db.k.transaction().execute((tx) => resetDryRun(tx, loaded));
   const resuming = job.rows_done > 0 && job.status !== "done";
   const options = resuming || given === null ? ImportOptions.parse(JSON.parse(job.options)) : given;
   if (resuming && dryRun !== (job.dry_run === 1))

@@ -1,0 +1,98 @@
+// `oars attainment …` and `oars jobs run` as a user runs them: a real process on the demo database.
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { ENGINE } from "../../test/harness";
+
+const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../bin/oars.js");
+let dataDir: string;
+let env: NodeJS.ProcessEnv;
+let dropDb: (() => Promise<void>) | null = null;
+
+function oars(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { env, timeout: 60_000 }, (err, stdout, stderr) => {
+      resolve({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "oars-progress-cli-"));
+  env = { PATH: process.env.PATH, HOME: process.env.HOME, OARS_DATA_DIR: dataDir, OARS_LOG_LEVEL: "silent" };
+  if (ENGINE === "postgres") {
+    const name = `oars_progress_cli_${process.pid}`;
+    const admin = new pg.Client({ connectionString: inject("pgUrl") });
+    await admin.connect();
+    await admin.query(`drop database if exists ${name}`);
+    await admin.query(`create database ${name}`);
+    const url = new URL(inject("pgUrl"));
+    url.pathname = `/${name}`;
+    env.OARS_DATABASE_URL = url.toString();
+    dropDb = async () => {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    };
+  }
+  const seed = await oars(["seed", "--demo"]);
+  expect(seed.stderr).toBe("");
+}, 120_000);
+afterAll(async () => {
+  await dropDb?.();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("oars attainment", () => {
+  it("closes a month, exports its frozen attainment as CSV, refuses an open one, reopens", async () => {
+    const close = await oars(["attainment", "close", "--period", "2026-10"]);
+    expect(close.stderr).toBe("");
+    expect(close.stdout).toMatch(/^Closed Oct 2026 \(2026-10-01\.\.2026-10-31\): \d+ figures frozen/);
+    const out = path.join(dataDir, "attainment.csv");
+    expect((await oars(["attainment", "export", "--period", "2026-10", "--out", out])).code).toBe(0);
+    const lines = fs
+      .readFileSync(out, "utf8")
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toBe(
+      "Period,Period start,Period end,Owner type,Owner,Email,Team,Goal,Kind,Metric,Goal start,Goal end,Target,Actual,Attainment (%)",
+    );
+    const nina = lines.find((l) => l.includes(",Nina Patel,nina@northwind.example,"));
+    expect(nina).toMatch(
+      /^Oct 2026,2026-10-01,2026-10-31,person,Nina Patel,.*,revenue_won,2026-10-01,2026-10-31,[\d.]+,[\d.]+,[\d.]+$/,
+    );
+
+    const open = await oars(["attainment", "export", "--period", "2026-09"]);
+    expect(open.code).toBe(1);
+    expect(open.stderr).toContain("Closed period 2026-09 not found");
+    const again = await oars(["attainment", "close", "--period", "2026-10"]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("already closed");
+    const list = JSON.parse((await oars(["attainment", "list", "--json"])).stdout) as {
+      periodKey: string;
+      status: string;
+    }[];
+    expect(list).toMatchObject([{ periodKey: "2026-10", status: "closed" }]);
+    expect((await oars(["attainment", "reopen", "2026-10"])).stdout).toBe("Reopened Oct 2026\n");
+  }, 180_000);
+});
+
+describe("oars jobs run", () => {
+  it("runs what is due once: a second run in the same slot finds nothing new", async () => {
+    const first = JSON.parse((await oars(["jobs", "run", "--json"])).stdout) as {
+      job: string;
+      slot: string;
+    }[];
+    expect(first.map((r) => r.job)).toContain("progress-alerts");
+    const second = JSON.parse((await oars(["jobs", "run", "--json"])).stdout) as {
+      job: string;
+      slot: string;
+    }[];
+    const seen = new Set(first.map((r) => `${r.job} ${r.slot}`));
+    expect(second.filter((r) => seen.has(`${r.job} ${r.slot}`))).toEqual([]);
+  }, 60_000);
+});

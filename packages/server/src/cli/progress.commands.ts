@@ -1,0 +1,121 @@
+// `oars attainment close|reopen|list|export` and `oars jobs run`: closing periods for commission
+// work and running the scheduled work by hand, through the same services as the API.
+import fs from "node:fs";
+import { PeriodCloseCreate } from "@oars/core";
+import type { Command } from "commander";
+import { createMailer } from "../mail";
+import { runDueJobs } from "../modules/jobs/scheduler";
+import { attainmentCsv } from "../modules/progress/attainment.export";
+import {
+  closePeriod,
+  closesForExport,
+  listPeriodCloses,
+  reopenPeriod,
+} from "../modules/progress/closes.service";
+import { cliContext, print, withDb } from "./context";
+
+/** "FY2026-Q1" → a quarter, "2026-03" → a month, anything else → a tactical plan's id. */
+function closeInput(period: string): PeriodCloseCreate {
+  const input = /^FY\d{4}-Q[1-4]$/.test(period)
+    ? { kind: "quarter", period }
+    : /^\d{4}-\d{2}$/.test(period)
+      ? { kind: "month", period }
+      : { kind: "tactical_plan", tacticalPlanId: period };
+  const parsed = PeriodCloseCreate.safeParse(input);
+  if (!parsed.success) throw new Error(`--period: ${parsed.error.issues[0]?.message ?? "not a period"}`);
+  return parsed.data;
+}
+
+export function registerProgressCommands(program: Command): void {
+  const att = program.command("attainment").description("closed periods and their frozen attainment");
+  att
+    .command("close")
+    .description("close a period, freezing the attainment of every milestone and objective in it")
+    .requiredOption("--period <period>", "FY2026-Q1, 2026-03 or a tactical plan's id")
+    .option("--as <email>", "act as this person (default: the first admin)")
+    .option("--json", "print JSON")
+    .action(async (o: { period: string; as?: string; json?: boolean }) => {
+      await withDb(async (db, config) => {
+        const c = await closePeriod(await cliContext(db, config, o.as), closeInput(o.period));
+        print(
+          Boolean(o.json),
+          c,
+          () => `Closed ${c.label} (${c.periodStart}..${c.periodEnd}): ${c.rows.length} figures frozen`,
+        );
+      });
+    });
+  att
+    .command("reopen <id>")
+    .description("reopen a closed period (admins only)")
+    .option("--as <email>", "act as this person (default: the first admin)")
+    .action(async (id: string, o: { as?: string }) => {
+      await withDb(async (db, config) => {
+        const ctx = await cliContext(db, config, o.as);
+        if (ctx.actor.role !== "admin") throw new Error("Only an admin may reopen a period");
+        const c = (await listPeriodCloses(ctx)).find((x) => x.id === id || x.periodKey === id);
+        if (!c) throw new Error(`No closed period ${id}`);
+        await reopenPeriod(ctx, c.id, c.version);
+        process.stdout.write(`Reopened ${c.label}\n`);
+      });
+    });
+  att
+    .command("list")
+    .description("list closed (and reopened) periods")
+    .option("--json", "print JSON")
+    .action(async (o: { json?: boolean }) => {
+      await withDb(async (db, config) => {
+        const items = await listPeriodCloses(await cliContext(db, config));
+        print(Boolean(o.json), items, () =>
+          items.length === 0
+            ? "No closed periods."
+            : items
+                .map(
+                  (c) =>
+                    `${c.periodKey.padEnd(36)} ${c.status.padEnd(8)} ${c.periodStart}..${c.periodEnd}  ${c.label}`,
+                )
+                .join("\n"),
+        );
+      });
+    });
+  att
+    .command("export")
+    .description(
+      "write the attainment of closed periods as CSV (people × periods: target, actual, attainment)",
+    )
+    .requiredOption(
+      "--period <periods>",
+      "closed periods, comma-separated: FY2026-Q1,2026-03 or tactical plan ids",
+    )
+    .option("--out <file>", "write to this file instead of standard output")
+    .option("--as <email>", "read as this person (default: the first admin)")
+    .action(async (o: { period: string; out?: string; as?: string }) => {
+      await withDb(async (db, config) => {
+        const ctx = await cliContext(db, config, o.as);
+        const csv = await attainmentCsv(db.k, ctx.actor.orgId, await closesForExport(ctx, o.period));
+        if (o.out) fs.writeFileSync(o.out, csv);
+        else process.stdout.write(csv);
+      });
+    });
+
+  program
+    .command("jobs")
+    .description("scheduled work")
+    .command("run")
+    .description(
+      "run the scheduled work that is due now (progress alerts, the weekly digest), once across instances",
+    )
+    .option("--json", "print JSON")
+    .action(async (o: { json?: boolean }) => {
+      await withDb(async (db, config) => {
+        const done = await runDueJobs(
+          { db, config, mailer: createMailer(config) },
+          { instance: `cli-${process.pid}` },
+        );
+        print(Boolean(o.json), done, () =>
+          done.length === 0
+            ? "Nothing due (already run for this slot)."
+            : done.map((d) => `${d.job} ${d.slot}: ${JSON.stringify(d.outcome)}`).join("\n"),
+        );
+      });
+    });
+}
