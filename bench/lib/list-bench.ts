@@ -164,3 +164,133 @@ export async function listBench(
   }
   return { lists: out, search };
 }
+
+const COMPANIES = [
+  "Acme",
+  "Beacon",
+  "Cobalt",
+  "Delta",
+  "Ember",
+  "Fjord",
+  "Granite",
+  "Harbour",
+  "Iris",
+  "Juniper",
+];
+const KINDS = ["Logistics", "Holdings", "Foods", "Energy", "Systems", "Retail", "Pharma", "Textiles"];
+const WHAT = ["renewal", "expansion", "pilot", "rollout", "upgrade"];
+
+/** Deal i of the search table: "Cobalt Energy 17 — pilot 4321", deterministic. */
+export function searchDealName(i: number): string {
+  return `${COMPANIES[i % 10]} ${KINDS[Math.floor(i / 10) % 8]} ${Math.floor(i / 80) % 50} — ${WHAT[i % 5]} ${i}`;
+}
+
+export interface SearchAtFigures {
+  engine: string;
+  deals: number;
+  q: string;
+  matches: number;
+  likeP50: number;
+  likeP95: number;
+  indexedP50: number;
+  indexedP95: number;
+}
+
+/**
+ * Name search at `n` deals of one org, before (`name_key like '%…%'`, what the lists ran) and after
+ * (the word index of migration 20261127_0030), as the list runs it: whole org, first 50 by close
+ * date. A fresh database of its own, deals only (foreign keys off on SQLite; none needed here).
+ */
+export async function searchAt(
+  engine: "sqlite" | "postgres",
+  target: string,
+  n: number,
+  runs: number,
+): Promise<SearchAtFigures[]> {
+  const { migrate, openPostgres, openSqlite } = await import("../../packages/server/src/db/database");
+  const { nameKey } = await import("../../packages/server/src/modules/crm/text");
+  const db = engine === "sqlite" ? openSqlite(target) : openPostgres(target, 2);
+  await migrate(db);
+  const row = (i: number) => {
+    const name = searchDealName(i);
+    const close = new Date(Date.UTC(2026, 0, 1) + (i % 700) * 86_400_000).toISOString().slice(0, 10);
+    return [
+      `019ac000-0000-7000-8000-${i.toString(16).padStart(12, "0")}`,
+      "org",
+      "owner",
+      `team${i % 20}`,
+      name,
+      nameKey(name),
+      close,
+    ];
+  };
+  const cols = "id, org_id, owner_id, team_id, name, name_key, close_date";
+  const rest =
+    "deleted_at, version, created_at, updated_at, account_id, amount_minor, currency, amount_org_minor, stage_id, status, probability, forecast_category, created_date, lost_reason, business_type, stage_changed_at";
+  const fixed =
+    "null, 1, '2026-01-01', '2026-01-01', null, 100, 'USD', 100, 'stage', 'open', 10, 'pipeline', '2026-01-01', null, 'new', '2026-01-01'";
+  if (db.sqlite) {
+    db.sqlite.pragma("foreign_keys = OFF");
+    const insert = db.sqlite.prepare(
+      `insert into deals (${cols}, ${rest}) values (?, ?, ?, ?, ?, ?, ?, ${fixed})`,
+    );
+    const tx = db.sqlite.transaction((from: number, to: number) => {
+      for (let i = from; i < to; i++) insert.run(row(i));
+    });
+    for (let i = 0; i < n; i += 10_000) tx(i, Math.min(n, i + 10_000));
+  } else {
+    const { sql } = await import("kysely");
+    await db.k.transaction().execute(async (tx) => {
+      await sql`set local session_replication_role = replica`.execute(tx); // no FK checks here
+      for (let i = 0; i < n; i += 10_000) {
+        const rows = Array.from({ length: Math.min(10_000, n - i) }, (_, j) => row(i + j));
+        const column = (k: number) => rows.map((r) => r[k] as string);
+        await sql`insert into deals (${sql.raw(cols)}, ${sql.raw(rest)})
+          select a, b, c, d, e, f, g, ${sql.raw(fixed)}
+          from unnest(${column(0)}::text[], ${column(1)}::text[], ${column(2)}::text[], ${column(3)}::text[],
+            ${column(4)}::text[], ${column(5)}::text[], ${column(6)}::text[]) as t(a, b, c, d, e, f, g)`.execute(
+          tx,
+        );
+      }
+    });
+    await sql`analyze deals`.execute(db.k);
+  }
+  const queries = ["cobalt energy 17", "harbour foods 3 pilot 4208", `pilot ${n - 3}`];
+  const out: SearchAtFigures[] = [];
+  const { sql } = await import("kysely");
+  const { nameSearch, containsKey } = await import("../../packages/server/src/modules/crm/text");
+  for (const q of queries) {
+    const page = (cond: ReturnType<typeof nameSearch>) =>
+      db.k
+        .selectFrom("deals")
+        .selectAll()
+        .where("org_id", "=", "org")
+        .where("deleted_at", "is", null)
+        .where(cond)
+        .orderBy("close_date")
+        .orderBy("id")
+        .limit(51)
+        .execute();
+    const like = await time(runs, () => page(containsKey("name_key", q)));
+    const indexed = await time(runs, () => page(nameSearch(engine, "deals", q)));
+    const matches = Number(
+      (
+        await sql<{
+          n: number;
+        }>`select count(*) as n from deals where ${nameSearch(engine, "deals", q)}`.execute(db.k)
+      ).rows[0]?.n ?? 0,
+    );
+    out.push({
+      engine: engine === "sqlite" ? "SQLite" : "PostgreSQL",
+      deals: n,
+      q,
+      matches,
+      likeP50: quantile(like, 0.5),
+      likeP95: quantile(like, 0.95),
+      indexedP50: quantile(indexed, 0.5),
+      indexedP95: quantile(indexed, 0.95),
+    });
+  }
+  await db.close();
+  return out;
+}

@@ -8,7 +8,13 @@ import { migrate, openPostgres, openSqlite } from "../../packages/server/src/db/
 import startPostgres from "../../packages/server/test/pg-global-setup";
 import { org, plan, type Plan } from "./dataset";
 import { postgresImportBench, sqliteImportBench, type ImportFigures } from "./import-bench";
-import { listBench, type LatencyFigures, type SearchFigures } from "./list-bench";
+import {
+  listBench,
+  searchAt,
+  type LatencyFigures,
+  type SearchAtFigures,
+  type SearchFigures,
+} from "./list-bench";
 import { loadActivities, loadOrg } from "./load";
 import { progressPostgres, progressReport, progressSqlite, type ProgressFigures } from "./progress-bench";
 import { ROOT } from "./proc";
@@ -213,8 +219,62 @@ function report(p: Plan, figures: EngineFigures[], smoke: boolean): string {
   return lines.join("\n");
 }
 
+/** `--search-at N`: name search before and after the word index at N deals, on each engine. */
+async function searchOnly(o: Options, n: number): Promise<number> {
+  const rows: SearchAtFigures[] = [];
+  for (const engine of o.engines) {
+    if (engine === "sqlite") {
+      const dir = path.join(o.out, "search");
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.mkdirSync(dir, { recursive: true });
+      rows.push(
+        ...(await step(`sqlite: search at ${n}`, () =>
+          searchAt("sqlite", path.join(dir, "search.db"), n, 200),
+        )),
+      );
+      fs.rmSync(dir, { recursive: true, force: true });
+    } else {
+      let admin = o.pg;
+      let stop = () => {};
+      if (!admin) {
+        const provided: Record<string, string> = {};
+        const project = { provide: (key: string, v: string) => (provided[key] = v) };
+        stop = await startPostgres(project as unknown as Parameters<typeof startPostgres>[0]);
+        admin = provided.pgUrl;
+      }
+      if (!admin) throw new Error("no PostgreSQL server");
+      const client = new pg.Client({ connectionString: admin });
+      await client.connect();
+      try {
+        await client.query("drop database if exists bench_search with (force)");
+        await client.query("create database bench_search");
+        const url = Object.assign(new URL(admin), { pathname: "/bench_search" }).toString();
+        rows.push(...(await step(`postgres: search at ${n}`, () => searchAt("postgres", url, n, 200))));
+      } finally {
+        await client.query("drop database if exists bench_search with (force)");
+        await client.end();
+        stop();
+      }
+    }
+  }
+  const text = [
+    `Name search at ${n} deals (one org; first 50 by close date; 200 runs after 25 to warm up).`,
+    "",
+    "| engine | q | matches | before: LIKE p50 ms | LIKE p95 ms | after: word index p50 ms | p95 ms |",
+    "|---|---|---|---|---|---|---|",
+    ...rows.map(
+      (r) =>
+        `| ${r.engine} | "${r.q}" | ${r.matches} | ${ms(r.likeP50)} | ${ms(r.likeP95)} | ${ms(r.indexedP50)} | ${ms(r.indexedP95)} |`,
+    ),
+  ].join("\n");
+  process.stdout.write(`${text}\n`);
+  return 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const o = options(argv);
+  const searchAtN = argv.indexOf("--search-at");
+  if (searchAtN >= 0) return searchOnly(o, Number(argv[searchAtN + 1] ?? 100_000));
   const p = plan(o.scale);
   const started = performance.now();
   const figures: EngineFigures[] = [];

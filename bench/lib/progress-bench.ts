@@ -246,6 +246,7 @@ async function loadDeals(sink: Sink, p: Plan, o: Org): Promise<number> {
   return sink.insert("deals", rows());
 }
 
+const ms = (x: number) => x.toFixed(x < 10 ? 2 : 0);
 const log = (text: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${text}\n`);
 
 /** A database of the dataset for this bench: reused when an earlier run at this scale left one. */
@@ -572,7 +573,8 @@ export interface ProgressFigures {
     non2xx: number;
     errors: number;
   };
-  freshness: { write: string; reader: string; instance: "same" | "other"; ms: number }[];
+  /** null: the figure had not changed 10 s after the write. */
+  freshness: { write: string; reader: string; instance: "same" | "other"; ms: number | null }[];
 }
 
 /** Polls `read` until `changed` holds, returning the time since `since` at the first response that showed it. */
@@ -580,11 +582,11 @@ async function until(
   since: number,
   read: () => Promise<DashboardBody>,
   changed: (b: DashboardBody) => boolean,
-): Promise<number> {
+): Promise<number | null> {
   for (;;) {
     const b = await read();
     if (changed(b)) return performance.now() - since;
-    if (performance.now() - since > 10_000) throw new Error("the figure did not change within 10 s");
+    if (performance.now() - since > 10_000) return null;
   }
 }
 
@@ -632,18 +634,27 @@ export async function progressBench(
     const warm = await times(opts.runs, director(server.url));
     const coldMedian = quantile(coldAfterWrite, 0.5);
     const sqlMedian = quantile(sqlTimes, 0.5);
+    log(
+      `${engine}: director: ${shown} objectives; cold first ${ms(first.ms)} ms, after a write ${coldAfterWrite.map(ms).join(", ")} ms; hand-written SQL median ${ms(sqlMedian)} ms; warm p50 ${ms(quantile(warm, 0.5))} p95 ${ms(quantile(warm, 0.95))} ms`,
+    );
 
     // Rep: one client at a time, then 50 at once.
     const repCold = (await call(server.url, PROGRESS_TOKENS.rep, "/api/v1/dashboard")).ms;
     const repShown = ((await repRead(server.url)()) as DashboardBody).objectives.length;
     const repTimes = await times(opts.runs, repRead(server.url));
-    const repSql = await times(opts.runs, () => handWritten(db, o, today, rep));
+    const repSql = await times(Math.min(opts.runs, 200), () => handWritten(db, o, today, rep));
+    log(
+      `${engine}: rep: ${repShown} objectives; cold ${ms(repCold)} ms; p50 ${ms(quantile(repTimes, 0.5))} p95 ${ms(quantile(repTimes, 0.95))} ms; hand-written SQL p95 ${ms(quantile(repSql, 0.95))} ms`,
+    );
     const cannon = await autocannon({
       url: `${server.url}/api/v1/dashboard`,
       connections: 50,
       duration: opts.seconds,
       headers: { authorization: `Bearer ${PROGRESS_TOKENS.rep}` },
     });
+    log(
+      `${engine}: rep at 50 clients: ${Math.round(cannon.requests.average)} req/s, latency p50 ${cannon.latency.p50} p99 ${cannon.latency.p99} ms, non-2xx ${cannon.non2xx}, errors ${cannon.errors}`,
+    );
 
     // Freshness, on the instance that took the write and on a second one.
     second = await startServer(env, await freePort());
@@ -664,12 +675,14 @@ export async function progressBench(
           closeDate: today,
         },
       });
-      const was = actualOf(before, repObjective);
+      // The rep's own objective, else their team's (the dashboard lists the plan's first 200).
+      const mine = actualOf(before, repObjective) !== null ? repObjective : teamObjective;
+      const was = actualOf(before, mine);
       freshness.push({
         write: "POST a won deal",
-        reader: "rep",
+        reader: mine === repObjective ? "rep (own objective)" : "rep (team objective)",
         instance: "same",
-        ms: await until(t, repRead(server.url), (b) => actualOf(b, repObjective) !== was),
+        ms: await until(t, repRead(server.url), (b) => actualOf(b, mine) !== was),
       });
       const orgWas = actualOf(first.body as DashboardBody, orgObjective);
       freshness.push({
@@ -715,6 +728,10 @@ export async function progressBench(
         ms: await until(t, reader, (b) => b.week.calls !== before.week.calls),
       });
     }
+    for (const f of freshness)
+      log(
+        `${engine}: freshness: ${f.write} → ${f.reader} (${f.instance} instance): ${f.ms === null ? "not seen in 10 s" : `${ms(f.ms)} ms`}`,
+      );
     return {
       engine: engine === "sqlite" ? "SQLite" : "PostgreSQL",
       objectives: objectivesOf(o).length,
@@ -750,8 +767,6 @@ export async function progressBench(
   }
 }
 
-const ms = (x: number) => x.toFixed(x < 10 ? 2 : 0);
-
 export function progressReport(figures: ProgressFigures[], smoke: boolean): string {
   const mark = (ok: boolean) => (smoke ? "" : ok ? " ✓" : " ✗");
   return [
@@ -774,7 +789,7 @@ export function progressReport(figures: ProgressFigures[], smoke: boolean): stri
     ...figures.flatMap((f) =>
       f.freshness.map(
         (x) =>
-          `| ${f.engine} | ${x.write} | ${x.reader} | ${x.instance} | ${ms(x.ms)}${mark(x.ms <= 1000)} |`,
+          `| ${f.engine} | ${x.write} | ${x.reader} | ${x.instance} | ${x.ms === null ? "not seen in 10 s" : ms(x.ms)}${mark(x.ms !== null && x.ms <= 1000)} |`,
       ),
     ),
   ].join("\n");

@@ -46,6 +46,29 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
+describe("oars progress", () => {
+  it("prints a person's goals and objectives with status and reason, and a plan's objectives", async () => {
+    const nina = await oars(["progress", "--as", "nina@northwind.example"]);
+    expect(nina.stderr).toBe("");
+    expect(nina.stdout).toMatch(/^Goals, \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}:/);
+    expect(nina.stdout).toMatch(
+      /(on track|at risk|off track) +\d+% {2}USD [\d,.]+ of USD [\d,.]+ · pace \d+% {2}Win USD 420,000 in the first year · Nina Patel/,
+    );
+    const json = JSON.parse(
+      (await oars(["progress", "--as", "dana@northwind.example", "--json"])).stdout,
+    ) as {
+      goals: { ownerName: string; actual: number }[];
+      objectives: { title: string; planId: string; status: string | null }[];
+    };
+    expect(json.goals.map((g) => g.ownerName).sort()).toEqual(["Central", "East", "West"]);
+    const dept = json.objectives.find((x) => x.title.startsWith("Grow revenue by 25%"));
+    expect(dept?.status).not.toBeNull();
+    const plan = await oars(["progress", "--plan", dept?.planId ?? "", "--as", "dana@northwind.example"]);
+    expect(plan.stdout).toContain("Grow revenue by 25% to USD 11,250,000 a year");
+    expect((await oars(["progress", "--plan", "no-such-plan"])).code).not.toBe(0);
+  });
+});
+
 describe("oars attainment", () => {
   it("closes a month, exports its frozen attainment as CSV, refuses an open one, reopens", async () => {
     const close = await oars(["attainment", "close", "--period", "2026-10"]);

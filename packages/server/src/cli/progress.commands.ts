@@ -1,11 +1,13 @@
 // `oars attainment close|reopen|list|export` and `oars jobs run`: closing periods for commission
 // work and running the scheduled work by hand, through the same services as the API.
 import fs from "node:fs";
-import { PeriodCloseCreate } from "@oars/core";
+import { PeriodCloseCreate, formatMetricValue, type ObjectiveProgress } from "@oars/core";
 import type { Command } from "commander";
 import { createMailer } from "../mail";
 import { runDueJobs } from "../modules/jobs/scheduler";
 import { attainmentCsv } from "../modules/progress/attainment.export";
+import { dashboard } from "../modules/progress/dashboard.service";
+import { planProgress } from "../modules/progress/progress.service";
 import {
   closePeriod,
   closesForExport,
@@ -26,7 +28,54 @@ function closeInput(period: string): PeriodCloseCreate {
   return parsed.data;
 }
 
+const STATUS = { on_track: "on track", at_risk: "at risk", off_track: "off track" } as const;
+
+/** One line per figure: status, attainment, actual of target, pace, title — the reason in words. */
+function progressLine(
+  p: ObjectiveProgress & { ownerName?: string; periodStart?: string; periodEnd?: string },
+) {
+  const v = (x: number | null) =>
+    x === null ? "—" : formatMetricValue(x, p.unit ?? "count", { currency: p.currency });
+  const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)}%`);
+  const who = p.ownerName ? ` · ${p.ownerName}, ${p.periodStart}..${p.periodEnd}` : "";
+  return `${(p.status ? STATUS[p.status] : "no figure").padEnd(10)} ${pct(p.attainment).padStart(5)}  ${v(p.actual)} of ${v(p.target)} · pace ${pct(p.pace)}  ${p.title}${who}${p.reason ? ` — ${p.reason}` : ""}`;
+}
+
 export function registerProgressCommands(program: Command): void {
+  program
+    .command("progress")
+    .description(
+      "live progress: this period's goals and the objectives of your dashboard, or a plan's objectives",
+    )
+    .option("--plan <id>", "a strategic plan's objectives instead of the dashboard")
+    .option("--as <email>", "read as this person (default: the first admin)")
+    .option("--json", "print JSON")
+    .action(async (o: { plan?: string; as?: string; json?: boolean }) => {
+      await withDb(async (db, config) => {
+        const ctx = await cliContext(db, config, o.as);
+        if (o.plan) {
+          const p = await planProgress(ctx, o.plan);
+          print(Boolean(o.json), p, () => p.items.map(progressLine).join("\n") || "No objectives.");
+          return;
+        }
+        const d = await dashboard(ctx);
+        const out = {
+          periodStart: d.periodStart,
+          periodEnd: d.periodEnd,
+          goals: d.goals,
+          objectives: d.objectives,
+        };
+        print(Boolean(o.json), out, () =>
+          [
+            `Goals, ${d.periodStart} to ${d.periodEnd}:`,
+            ...(d.goals.length ? d.goals.map((g) => `  ${progressLine(g)}`) : ["  none"]),
+            "Objectives, at risk first:",
+            ...(d.objectives.length ? d.objectives.map((x) => `  ${progressLine(x)}`) : ["  none"]),
+          ].join("\n"),
+        );
+      });
+    });
+
   const att = program.command("attainment").description("closed periods and their frozen attainment");
   att
     .command("close")

@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import { useQuery, type UseQueryResult } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
-import type { ObjectiveProgress } from "@oars/core";
+import { metricByKey, type ObjectiveProgress } from "@oars/core";
 import { BurnupChart } from "./BurnupChart";
 import { CheckinPanel } from "./CheckinPanel";
 import { ForecastPanel } from "./ForecastPanel";
@@ -105,6 +105,9 @@ function ProgressDetail(props: {
           </div>
         </div>
         <p>{p.reason}</p>
+        {p.metricKey && metricByKey(p.metricKey) ? (
+          <p className="small muted">What counts: {metricByKey(p.metricKey)?.description}</p>
+        ) : null}
         <BurnupChart progress={p} />
       </section>
       {of === "objectives" && p.forecast?.method === "pipeline" ? <ForecastPanel p={p} /> : null}

@@ -17,6 +17,7 @@ import {
   initialSettings,
   saveBody,
   totalsOf,
+  type Computed,
   type GridSettings,
   type RampCurve,
 } from "./gridModel";
@@ -50,38 +51,48 @@ export function GridEditor({ plan, setup, rowKinds, onRowKind }: GridEditorProps
   const [problem, setProblem] = useState<string | null>(null);
 
   const compute = useCallback(
-    (s: GridSettings) => {
+    (s: GridSettings): Computed => {
       if (ratio)
-        return new Map(
-          rows.map((r) => [cellKey(r.id, gridPeriods(setup, "whole")[0]?.key ?? ""), setup.total ?? 0]),
-        );
-      return computeGrid(setup, rows, gridPeriods(setup, s.grain), s).cells;
+        return {
+          cells: new Map(
+            rows.map((r) => [cellKey(r.id, gridPeriods(setup, "whole")[0]?.key ?? ""), setup.total ?? 0]),
+          ),
+          heldBackByRamp: 0,
+        };
+      return computeGrid(setup, rows, gridPeriods(setup, s.grain), s);
     },
     [ratio, rows, setup],
   );
   const initial = useMemo(() => {
     const saved = setup.saved;
+    let computed: Computed = { cells: new Map<string, number>(), heldBackByRamp: 0 };
+    try {
+      computed = compute(settings);
+    } catch {
+      // A rule the core refuses: the grid starts empty (or as saved) and the settings show it on change.
+    }
     if (saved && saved.settings.grain === settings.grain)
       return {
         cells: new Map(saved.grid.cells.map((c) => [cellKey(c.rowId, c.periodKey), c.amount])),
         hand: saved.handEdited,
+        heldBack: computed.heldBackByRamp,
       };
-    try {
-      return { cells: compute(settings), hand: false };
-    } catch {
-      return { cells: new Map<string, number>(), hand: false };
-    }
+    return { cells: computed.cells, hand: false, heldBack: computed.heldBackByRamp };
     // Only the first render's settings seed the grid; later changes recompute through `change`.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const grid = useGridHistory(initial.cells, initial.hand);
+  // What the ramps hold back under the current settings: computed with the grid, never per edit.
+  const [heldBack, setHeldBack] = useState(initial.heldBack);
 
   /** New settings recompute the grid — one undo step; a rule the core refuses is shown, not thrown. */
   const change = (patch: Partial<GridSettings>) => {
     const next = { ...settings, ...patch };
     setSettings(next);
     try {
-      grid.push(compute(next), false);
+      const computed = compute(next);
+      grid.push(computed.cells, false);
+      setHeldBack(computed.heldBackByRamp);
       setProblem(null);
     } catch (e) {
       setProblem(errorMessage(e));
@@ -89,15 +100,6 @@ export function GridEditor({ plan, setup, rowKinds, onRowKind }: GridEditorProps
   };
 
   const totals = useMemo(() => totalsOf(rows, periods, grid.cells), [rows, periods, grid.cells]);
-  // What the ramps hold back under these settings (what the grid's redistribution or gap is about).
-  const heldBack = useMemo(() => {
-    if (ratio || Object.keys(settings.ramps).length === 0) return 0;
-    try {
-      return computeGrid(setup, rows, periods, settings).heldBackByRamp;
-    } catch {
-      return 0;
-    }
-  }, [ratio, setup, rows, periods, settings]);
   const [rampRowId, setRampRowId] = useState<string | null>(null);
   const rampRow = rampRowId === null ? undefined : rows.find((r) => r.id === rampRowId);
   const total = setup.total ?? 0;

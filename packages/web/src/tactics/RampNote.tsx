@@ -13,15 +13,15 @@ interface Props {
 }
 
 export function RampNote({ heldBack, mode, isMoney, ramped, readOnly, onMode }: Props) {
-  const who = ramped.length === 1 ? ramped[0] : `${ramped.length} people`;
+  const whose =
+    ramped.length === 1 ? `The ramp of ${ramped[0]} holds` : `The ramps of ${ramped.length} people hold`;
   return (
     <p
       className={mode === "acceptGap" ? "notice notice-warn ramp-note" : "notice ramp-note"}
       data-testid="ramp-note"
     >
       <span>
-        The ramp of {who} holds back{" "}
-        <strong data-testid="ramp-held-back">{formatAmount(heldBack, isMoney)}</strong> —{" "}
+        {whose} back <strong data-testid="ramp-held-back">{formatAmount(heldBack, isMoney)}</strong> —{" "}
         {mode === "redistribute"
           ? "spread over the rest of the team, so the total holds."
           : "accepted as a gap: nobody else carries it."}

@@ -1,7 +1,7 @@
 // /tactics/:id: one tactical plan — its targets grid, funnel, actions and timeline in tabs, with
 // its status and the plan checks' tactical findings one click away on the strategic plan.
 import { Suspense, lazy } from "react";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, getRouteApi } from "@tanstack/react-router";
 import type { TacticalPlan, TacticalPlanStatus } from "@oars/core";
 import { api, isApiError } from "../api/client";
@@ -117,10 +117,20 @@ function StatusButton({ plan }: { plan: TacticalPlan }) {
   const notify = useToast();
   const refresh = useRefreshTactics();
   const next = NEXT[plan.status];
+  const client = useQueryClient();
   const change = useMutation({
+    // Closing the period freezes its attainment and closes the plan in one step (see /attainment).
     mutationFn: (to: TacticalPlanStatus) =>
-      api.patch<TacticalPlan>(`/api/v1/tactical-plans/${plan.id}`, { version: plan.version, status: to }),
-    onSuccess: refresh,
+      to === "closed"
+        ? api.post("/api/v1/period-closes", { kind: "tactical_plan", tacticalPlanId: plan.id })
+        : api.patch<TacticalPlan>(`/api/v1/tactical-plans/${plan.id}`, { version: plan.version, status: to }),
+    onSuccess: (_, to) => {
+      refresh();
+      if (to === "closed") {
+        void client.invalidateQueries({ queryKey: ["progress"] });
+        notify("Period closed: its attainment is frozen as it stands");
+      }
+    },
     onError: (e) => notify(errorMessage(e), "error"),
   });
   // Status belongs to whoever may change the strategic plan; a closed plan shows canEdit false.

@@ -272,8 +272,8 @@ function Gantt({ data }: { data: Timeline }) {
       </section>
       {outside > 0 ? (
         <p className="muted small">
-          {outside} milestone targets fall outside this plan's period (they split a later target); the targets
-          tab shows them. Amounts in {currency}.
+          {outside} milestone {outside === 1 ? "target falls" : "targets fall"} outside this plan's period (a
+          split may cover the objective's whole window); the targets tab shows them. Amounts in {currency}.
         </p>
       ) : null}
       {data.conflicts.length > 0 ? (

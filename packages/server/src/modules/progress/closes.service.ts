@@ -323,6 +323,8 @@ export async function closePeriod(ctx: SignedInCtx, input: PeriodCloseCreate): P
           updated_at: now,
         })
         .execute();
+    // Closing a tactical plan's period closes the plan too: its figures and its content are kept.
+    if (t.kind === "tactical_plan") await closeTacticalPlan(tx, ctx, t.key, now);
     for (let i = 0; i < frozen.length; i += 200)
       await tx
         .insertInto("period_close_rows")
@@ -336,6 +338,30 @@ export async function closePeriod(ctx: SignedInCtx, input: PeriodCloseCreate): P
     });
   });
   return getPeriodClose(ctx, id);
+}
+
+async function closeTacticalPlan(tx: Q, ctx: SignedInCtx, id: string, now: string): Promise<void> {
+  const orgId = ctx.actor.orgId;
+  const row = await tx
+    .selectFrom("tactical_plans")
+    .select(["status", "version"])
+    .where("org_id", "=", orgId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!row || (row.status !== "draft" && row.status !== "active")) return;
+  await tx
+    .updateTable("tactical_plans")
+    .set({ status: "closed", version: row.version + 1, updated_at: now })
+    .where("org_id", "=", orgId)
+    .where("id", "=", id)
+    .execute();
+  await recordAudit(tx, ctx, orgId, {
+    entity: "tactical_plan",
+    entityId: id,
+    action: "status:closed",
+    before: { status: row.status },
+    after: { status: "closed", reason: "its period was closed" },
+  });
 }
 
 async function loadClose(q: Q, orgId: string, id: string): Promise<PeriodClosesTable> {

@@ -173,6 +173,11 @@ describe("closing a period", () => {
       201,
     );
     expect(tactical).toMatchObject({ kind: "tactical_plan", periodKey: tw.teamATactical.id });
+    // Closing a tactical plan's period closes the plan as well.
+    const plan = await ok<{ status: string }>(
+      w.as.managerA.get(`/api/v1/tactical-plans/${tw.teamATactical.id}`),
+    );
+    expect(plan.status).toBe("closed");
     expect(
       (
         await w.as.managerA.post("/api/v1/period-closes", {

@@ -1,11 +1,13 @@
 // A whole organisation as one JSON document: export it, import it into the same or the other
-// database engine. Sessions and one-time links stay behind; everything else moves with its ids.
+// database engine. Sessions and one-time links stay behind (transfer.tables.ts says what and why);
+// everything else moves with its ids.
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import type { Db } from "../../db/database";
 import { migrations } from "../../db/migrations/index";
 import type { Q } from "../../db/tx";
 import { AppError, invalid } from "../../http/errors";
+import { bumpDataVersion } from "../progress/data-version";
 import { TRANSFER_TABLES } from "./transfer.tables";
 
 type Row = Record<string, unknown>;
@@ -79,6 +81,11 @@ export async function importOrg(db: Db, doc: unknown): Promise<{ orgId: string; 
       const ordered = t.selfRef ? parentsFirst(rows, t.selfRef) : rows;
       count += await insertChunked(tx, t.name, ordered);
     }
+    // Derived data is rebuilt, not copied: the name search indexes fill as the rows go in (triggers
+    // on SQLite, an expression index on PostgreSQL), and the org's data version (a counter of the
+    // old database's writes, which keys cached progress) starts afresh here, bumped by this write as
+    // recordAudit bumps it for any other.
+    await bumpDataVersion(tx, orgId);
     return { orgId, rows: count };
   });
 }
