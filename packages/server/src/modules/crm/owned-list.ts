@@ -14,7 +14,7 @@ import { listScope } from "../../policies/crm.policy";
 import { loadScope } from "../../policies/scope";
 import { afterKeyset, keysetPage, readKeyset } from "./keyset";
 import type { OwnedTable } from "./owned";
-import { nameSearch } from "./text";
+import { nameSearch, nameSource, type SearchedTable } from "./text";
 
 const UNION_MAX_TEAMS = 40;
 type Cond = RawBuilder<boolean>;
@@ -46,17 +46,22 @@ export async function listOwned<T extends OwnedTable, Item>(
   const column = sortColumns[query.sort] ?? "id";
   const keyset = readKeyset(query.cursor, query.sort, query.dir);
   const conds = [...conditions];
-  // Activities search their subject themselves and pass no `q`.
-  if (query.q && table !== "activities")
-    conds.push(nameSearch(ctx.db.engine, table as "accounts" | "contacts" | "deals", query.q));
+  // Activities search their subject themselves and pass no `q`. On SQLite the word index is the
+  // FROM source itself, so the few matches are read first, not the whole scope in date order.
+  const searched = query.q && table !== "activities" ? (table as SearchedTable) : null;
+  const source = searched && query.q ? nameSource(ctx.db.engine, searched, query.q) : null;
+  if (searched && query.q && !source) conds.push(nameSearch(ctx.db.engine, searched, query.q));
   if (query.ownerId) conds.push(eq("owner_id", query.ownerId));
   if (query.mine) conds.push(eq("owner_id", ctx.actor.personId));
   if (query.teamId) conds.push(eq("team_id", query.teamId));
   if (keyset) conds.push(afterKeyset(column, keyset));
   const scope = listScope(await loadScope(ctx.db.k, ctx.actor));
   const base = (extra: Cond[]) => {
-    let b = ctx.db.k
-      .selectFrom(table as "deals")
+    let b = (
+      source
+        ? ctx.db.k.selectFrom(source.as(table) as unknown as "deals")
+        : ctx.db.k.selectFrom(table as "deals")
+    )
       .selectAll()
       .where("org_id", "=", ctx.actor.orgId)
       .where("deleted_at", "is", null);
@@ -70,7 +75,7 @@ export async function listOwned<T extends OwnedTable, Item>(
   let rows: Database["deals"][];
   if (scope === null || own) {
     rows = await base([]).execute();
-  } else if (query.ownerId || scope.teams.length > UNION_MAX_TEAMS || scope.teams.length === 0) {
+  } else if (query.ownerId || source || scope.teams.length > UNION_MAX_TEAMS || scope.teams.length === 0) {
     rows = await base([scopeCond(scope)]).execute();
   } else {
     const teams = query.teamId ? scope.teams.filter((t) => t === query.teamId) : scope.teams;

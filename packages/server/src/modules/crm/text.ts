@@ -43,9 +43,11 @@ const PG_NAME_WORDS = sql.raw(
  * Générale"), answered from the word index of migration 20261127_0030 on both engines. A search
  * without letters or digits ("%%") falls back to a plain substring match.
  */
+export type SearchedTable = "accounts" | "contacts" | "deals";
+
 export function nameSearch(
   engine: "sqlite" | "postgres",
-  table: "accounts" | "contacts" | "deals",
+  table: SearchedTable,
   text: string,
 ): RawBuilder<boolean> {
   const words = searchWords(text);
@@ -57,4 +59,19 @@ export function nameSearch(
   const match = words.map((w) => `"${w}"*`).join(" AND ");
   const fts = sql.id(`${table}_fts`);
   return sql<boolean>`rowid in (select rowid from ${fts} where ${fts} match ${match})`;
+}
+
+/**
+ * SQLite: the table's rows matching the search, read from the word index first (CROSS JOIN keeps
+ * that order): used as the list's FROM so the planner cannot prefer walking the whole scope in sort
+ * order and testing each row. Null where the condition form serves (PostgreSQL plans by
+ * statistics; a search without words).
+ */
+export function nameSource(engine: "sqlite" | "postgres", table: SearchedTable, text: string) {
+  const words = searchWords(text);
+  if (engine !== "sqlite" || words.length === 0) return null;
+  const match = words.map((w) => `"${w}"*`).join(" AND ");
+  const fts = sql.id(`${table}_fts`);
+  const t = sql.id(table);
+  return sql`(select ${t}.* from ${fts} cross join ${t} on ${t}.rowid = ${fts}.rowid where ${fts} match ${match})`;
 }

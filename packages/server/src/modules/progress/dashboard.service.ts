@@ -66,29 +66,50 @@ export async function dashboard(ctx: SignedInCtx): Promise<Dashboard> {
   // Objectives: the reader's own and their teams', in plans they may see, at risk first.
   const plans = await visiblePlans(q, ctx, scope).where("p.status", "in", ["active", "draft"]).execute();
   const planById = new Map<string, StrategicPlansTable>(plans.map((p) => [p.id, p]));
-  const objectiveRows: ObjectivesTable[] =
+  // Who owns each live objective first (a light read of every one, so a large plan's objectives of
+  // the reader are not cut off), then the whole rows of the first 40 that are the reader's.
+  const owners =
     plans.length === 0
       ? []
       : await q
           .selectFrom("objectives")
-          .selectAll()
+          .select(["id", "plan_id", "owner_type", "owner_id"])
           .where("org_id", "=", orgId)
           .where("plan_id", "in", [...planById.keys()])
           .where("status", "not in", ["done", "dropped"])
           .orderBy("created_at")
-          .limit(200)
+          .orderBy("id")
           .execute();
-  const relevant = objectiveRows.filter((o) => {
-    const plan = planById.get(o.plan_id);
-    if (!plan) return false;
-    const type = o.owner_type ?? plan.owner_type;
-    const id = o.owner_id ?? plan.owner_id;
-    if (type === "person")
-      return id === me || (director && scope.readableTeams.size > 0 && plan.owner_type === "team");
-    return director ? scope.readableTeams.has(id) || scope.upwardTeams.has(id) : ctx.actor.teamId === id;
+  const relevantIds = owners
+    .filter((o) => {
+      const plan = planById.get(o.plan_id);
+      if (!plan) return false;
+      const type = o.owner_type ?? plan.owner_type;
+      const id = o.owner_id ?? plan.owner_id;
+      if (type === "person")
+        return id === me || (director && scope.readableTeams.size > 0 && plan.owner_type === "team");
+      return director ? scope.readableTeams.has(id) || scope.upwardTeams.has(id) : ctx.actor.teamId === id;
+    })
+    .slice(0, 40)
+    .map((o) => o.id);
+  const byId = new Map<string, ObjectivesTable>(
+    relevantIds.length === 0
+      ? []
+      : (
+          await q
+            .selectFrom("objectives")
+            .selectAll()
+            .where("org_id", "=", orgId)
+            .where("id", "in", relevantIds)
+            .execute()
+        ).map((o) => [o.id, o]),
+  );
+  const relevant = relevantIds.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [row] : [];
   });
   const objectives: ObjectiveProgress[] = [];
-  for (const o of relevant.slice(0, 40)) {
+  for (const o of relevant) {
     const plan = planById.get(o.plan_id);
     if (plan) objectives.push(await progressOfRow(env, o, plan, { children: false }));
   }
