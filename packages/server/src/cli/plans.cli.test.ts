@@ -1,51 +1,10 @@
 // `oars plan list|show|export` as a user runs them: a real process on a database seeded with the demo.
-import { execFile } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { PlanDocument, StrategicPlan } from "@oars/core";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ENGINE } from "../../test/harness";
+import { describe, expect, it } from "vitest";
+import { demoCli } from "../../test/demo-cli";
 
-const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../bin/oars.js");
-let dataDir: string;
-let env: NodeJS.ProcessEnv;
-let dropDb: (() => Promise<void>) | null = null;
-
-function oars(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env, timeout: 60_000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
-
-beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "oars-plan-cli-"));
-  env = { PATH: process.env.PATH, HOME: process.env.HOME, OARS_DATA_DIR: dataDir, OARS_LOG_LEVEL: "silent" };
-  if (ENGINE === "postgres") {
-    const name = `oars_plan_cli_${process.pid}`;
-    const admin = new pg.Client({ connectionString: inject("pgUrl") });
-    await admin.connect();
-    await admin.query(`drop database if exists ${name}`);
-    await admin.query(`create database ${name}`);
-    const url = new URL(inject("pgUrl"));
-    url.pathname = `/${name}`;
-    env.OARS_DATABASE_URL = url.toString();
-    dropDb = async () => {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    };
-  }
-  const seed = await oars(["seed", "--demo"]);
-  expect(seed.stderr).toBe("");
-}, 120_000);
-afterAll(async () => {
-  await dropDb?.();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const cli = demoCli("plan");
+const oars = cli.oars;
 
 describe("oars plan", () => {
   it("lists the demo's cascade of plans, and only what a member may see with --as", async () => {
