@@ -30,6 +30,8 @@ interface Options {
   runs: number;
   /** Rebuild SQLite's base.db even when an earlier run's fits. */
   fresh: boolean;
+  /** Keep the imported SQLite database (import.db) for profiling instead of removing it. */
+  keep: boolean;
   /** Which benches: the import and list pages, the live progress dashboards (issue 6), or both. */
   benches: ("import" | "progress")[];
   /** Seconds of the 50-client load on the rep's dashboard. */
@@ -55,6 +57,7 @@ function options(argv: string[]): Options {
     out: path.resolve(value("--out") ?? path.join(ROOT, "bench/out")),
     runs: Number(value("--runs") ?? (smoke ? 100 : 1000)),
     fresh: argv.includes("--fresh"),
+    keep: argv.includes("--keep"),
     benches: benches(value("--bench") ?? "import,progress"),
     seconds: Number(value("--seconds") ?? (smoke ? 2 : 10)),
   };
@@ -109,7 +112,13 @@ function reusableBase(file: string, p: Plan): boolean {
   }
 }
 
-async function sqlite(p: Plan, dir: string, runs: number, fresh: boolean): Promise<EngineFigures> {
+async function sqlite(
+  p: Plan,
+  dir: string,
+  runs: number,
+  fresh: boolean,
+  keep = false,
+): Promise<EngineFigures> {
   const base = path.join(dir, "base.db");
   const reuse = !fresh && reusableBase(base, p);
   for (const f of fs.existsSync(dir) ? fs.readdirSync(dir) : [])
@@ -137,7 +146,7 @@ async function sqlite(p: Plan, dir: string, runs: number, fresh: boolean): Promi
   await withActivities.close();
   const { lists, search } = await step("sqlite: deals pages", () => listBench("sqlite", listDb, o, runs));
   // The imported database is gigabytes at full scale and rebuilt by every run.
-  for (const f of [listDb, `${listDb}-wal`, `${listDb}-shm`]) fs.rmSync(f, { force: true });
+  if (!keep) for (const f of [listDb, `${listDb}-wal`, `${listDb}-shm`]) fs.rmSync(f, { force: true });
   return { engine: "SQLite", import: imported, lists, search };
 }
 
@@ -284,7 +293,7 @@ export async function main(argv: string[]): Promise<number> {
     if (o.benches.includes("import"))
       figures.push(
         engine === "sqlite"
-          ? await sqlite(p, path.join(o.out, "sqlite"), o.runs, o.fresh || o.smoke)
+          ? await sqlite(p, path.join(o.out, "sqlite"), o.runs, o.fresh || o.smoke, o.keep)
           : await postgres(p, path.join(o.out, "postgres"), o.pg, o.runs),
       );
     if (o.benches.includes("progress"))

@@ -5,6 +5,7 @@ import {
   pipelineCoverage,
   pipelineForecast,
   runRateForecast,
+  sumOpenDeals,
   type OpenDeal,
 } from "./forecast";
 import { weekdays } from "./test-calendar";
@@ -28,15 +29,17 @@ describe("pipelineForecast", () => {
   it("adds the weighted open deals closing in the rest of the window, by category", () => {
     const forecast = pipelineForecast({
       actual: 50_000_00,
-      today,
-      windowEnd,
-      openDeals: [
-        deal(10_000_00, 0.9, "2026-03-20", "commit"),
-        deal(20_000_00, 0.5, "2026-03-31", "best_case"),
-        deal(40_000_00, 0.1, "2026-03-10", "pipeline"),
-        deal(99_000_00, 0.9, "2026-04-01", "commit"), // closes after the window
-        deal(99_000_00, 0.9, "2026-03-09", "commit"), // a stale close date
-      ],
+      open: sumOpenDeals(
+        [
+          deal(10_000_00, 0.9, "2026-03-20", "commit"),
+          deal(20_000_00, 0.5, "2026-03-31", "best_case"),
+          deal(40_000_00, 0.1, "2026-03-10", "pipeline"),
+          deal(99_000_00, 0.9, "2026-04-01", "commit"), // closes after the window
+          deal(99_000_00, 0.9, "2026-03-09", "commit"), // a stale close date
+        ],
+        today,
+        windowEnd,
+      ),
       adjustments: [{ category: "commit", amountMinor: -1_000_00 }],
     });
     expect(forecast.byCategory.commit).toEqual({
@@ -63,7 +66,7 @@ describe("pipelineForecast", () => {
     );
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 10_000_000 }), deals, (actual, openDeals) => {
-        const f = pipelineForecast({ actual, openDeals, today, windowEnd });
+        const f = pipelineForecast({ actual, open: sumOpenDeals(openDeals, today, windowEnd) });
         const sum = FORECAST_CATEGORIES.reduce((s, c) => s + f.byCategory[c].totalMinor, 0);
         expect(f.forecast).toBe(actual + sum);
         expect(Number.isInteger(f.forecast)).toBe(true);

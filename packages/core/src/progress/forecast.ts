@@ -48,32 +48,57 @@ export interface RunRateForecast {
 
 export type Forecast = PipelineForecast | RunRateForecast;
 
+/** Open deals of one forecast category closing in the rest of a window, summed (by the database). */
+export interface OpenPipelineSum {
+  category: ForecastCategory;
+  deals: number;
+  openMinor: number;
+  /** Σ amount × probability, unrounded. */
+  weightedMinor: number;
+}
+
 /**
- * Actual plus, per category, the open deals closing from today to the window's end weighted by
- * their probability, plus the manager's adjustments. A deal whose close date has passed while still
- * open is left out: its date is stale, and counting it would flatter the forecast.
+ * The open deals closing from today to the window's end, summed per category. A deal whose close
+ * date has passed while still open is left out: its date is stale, and counting it would flatter
+ * the forecast. The server sums the same way in SQL (progress/metrics.ts).
  */
+export function sumOpenDeals(
+  deals: readonly OpenDeal[],
+  today: IsoDate,
+  windowEnd: IsoDate,
+): OpenPipelineSum[] {
+  return FORECAST_CATEGORIES.map((category) => {
+    const mine = deals.filter(
+      (d) => d.category === category && d.closeDate >= today && d.closeDate <= windowEnd,
+    );
+    return {
+      category,
+      deals: mine.length,
+      openMinor: mine.reduce((sum, d) => sum + d.amountMinor, 0),
+      weightedMinor: mine.reduce(
+        (sum, d) => sum + d.amountMinor * Math.min(1, Math.max(0, d.probability)),
+        0,
+      ),
+    };
+  });
+}
+
+/** Actual plus, per category, the weighted open pipeline, plus the manager's adjustments. */
 export function pipelineForecast(input: {
   actual: number;
-  openDeals: readonly OpenDeal[];
+  open: readonly OpenPipelineSum[];
   adjustments?: readonly ForecastAdjustment[];
-  today: IsoDate;
-  windowEnd: IsoDate;
 }): PipelineForecast {
   const forCategory = (category: ForecastCategory): CategoryForecast => {
-    const deals = input.openDeals.filter(
-      (d) => d.category === category && d.closeDate >= input.today && d.closeDate <= input.windowEnd,
-    );
-    const openMinor = deals.reduce((sum, d) => sum + d.amountMinor, 0);
+    const sums = input.open.filter((o) => o.category === category);
+    const openMinor = sums.reduce((sum, o) => sum + o.openMinor, 0);
     // Rounded once per category, so the forecast stays in whole minor units.
-    const weightedMinor = Math.round(
-      deals.reduce((sum, d) => sum + d.amountMinor * Math.min(1, Math.max(0, d.probability)), 0),
-    );
+    const weightedMinor = Math.round(sums.reduce((sum, o) => sum + o.weightedMinor, 0));
     const adjustmentMinor = (input.adjustments ?? [])
       .filter((a) => a.category === category)
       .reduce((sum, a) => sum + a.amountMinor, 0);
     return {
-      deals: deals.length,
+      deals: sums.reduce((sum, o) => sum + o.deals, 0),
       openMinor,
       weightedMinor,
       adjustmentMinor,

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../errors";
 import { metricByKey } from "../metrics";
+import { sumOpenDeals } from "./forecast";
 import { objectiveProgress, type ProgressInput } from "./objective-progress";
 import { addDays, weekdays } from "./test-calendar";
 
@@ -82,10 +83,14 @@ describe("objectiveProgress, money", () => {
     const p = objectiveProgress(
       revenue({
         actual: 200_000_00,
-        openDeals: [
-          { amountMinor: 100_000_00, probability: 0.8, closeDate: "2026-03-25", category: "commit" },
-          { amountMinor: 40_000_00, probability: 0.2, closeDate: "2026-03-30", category: "pipeline" },
-        ],
+        openPipeline: sumOpenDeals(
+          [
+            { amountMinor: 100_000_00, probability: 0.8, closeDate: "2026-03-25", category: "commit" },
+            { amountMinor: 40_000_00, probability: 0.2, closeDate: "2026-03-30", category: "pipeline" },
+          ],
+          "2026-03-13",
+          "2026-03-31",
+        ),
       }),
     );
     expect(p.forecast).toMatchObject({ method: "pipeline", forecast: 288_000_00 });

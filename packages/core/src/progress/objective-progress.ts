@@ -9,7 +9,7 @@ import {
   runRateForecast,
   type Forecast,
   type ForecastAdjustment,
-  type OpenDeal,
+  type OpenPipelineSum,
   type PipelineCoverage,
 } from "./forecast";
 import { expectedByNow, pace as paceOf, targetByPeriodEnd } from "./pace";
@@ -25,8 +25,8 @@ export interface ProgressInput {
   /** The milestones of an additive metric, one per period; unused for a ratio. */
   schedule: readonly SchedulePeriod[];
   workingDaysBetween: WorkingDaysBetween;
-  /** For a pipeline forecast: the owner's open deals. */
-  openDeals?: readonly OpenDeal[];
+  /** For a pipeline forecast: the owner's open deals closing from today to the window's end, summed. */
+  openPipeline?: readonly OpenPipelineSum[];
   adjustments?: readonly ForecastAdjustment[];
   /** 0 to 1, for the coverage needed (1 ÷ win rate). */
   winRate?: number | null;
@@ -105,10 +105,8 @@ function additiveProgress(input: ProgressInput, thresholds: StatusThresholds, re
   if (metric.forecast === "pipeline") {
     const money = pipelineForecast({
       actual,
-      openDeals: input.openDeals ?? [],
+      open: input.openPipeline ?? [],
       adjustments: input.adjustments,
-      today,
-      windowEnd,
     });
     forecast = money;
     coverage = pipelineCoverage({

@@ -2,7 +2,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from "kysely";
+import {
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  type KyselyConfig,
+  type MigrationProvider,
+} from "kysely";
 import pg from "pg";
 import type { Config } from "../config";
 import { migrations } from "./migrations/index";
@@ -21,6 +28,22 @@ export interface Db {
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 
+/**
+ * `OARS_SLOW_QUERY_MS=N`: every query slower than N ms is written to stderr with its SQL — for
+ * finding what a slow page spends its time on (0 logs every query).
+ */
+function slowQueryLog(): KyselyConfig["log"] {
+  const threshold = process.env.OARS_SLOW_QUERY_MS;
+  if (threshold === undefined || threshold === "" || !Number.isFinite(Number(threshold))) return undefined;
+  return (event) => {
+    if (event.queryDurationMillis < Number(threshold)) return;
+    const sql = event.query.sql.replace(/\s+/g, " ");
+    process.stderr.write(
+      `[query ${event.queryDurationMillis.toFixed(1)} ms${event.level === "error" ? " error" : ""}] ${sql}\n`,
+    );
+  };
+}
+
 export function openSqlite(file: string): Db {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new SQLite(file);
@@ -29,7 +52,10 @@ export function openSqlite(file: string): Db {
   sqlite.pragma("busy_timeout = 5000");
   // FULL: a commit the API acknowledged survives a power cut, not only a crash.
   sqlite.pragma("synchronous = FULL");
-  const k = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const k = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    log: slowQueryLog(),
+  });
   return { engine: "sqlite", k, sqlite, close: () => k.destroy() };
 }
 
@@ -63,7 +89,7 @@ export function openPostgres(url: string, max = 10): Db {
   pool.on("error", (err) =>
     process.stderr.write(`oars: idle PostgreSQL connection closed: ${err.message}\n`),
   );
-  const k = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const k = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: slowQueryLog() });
   return { engine: "postgres", k, sqlite: null, close: () => k.destroy() };
 }
 

@@ -10,6 +10,7 @@ import * as progressAlerts from "./20261127_0021_progress_alerts";
 import * as progressClose from "./20261127_0022_progress_close";
 import * as crmSearch from "./20261127_0030_crm_search";
 import * as progressDataVersion from "./20261127_0040_progress_data_version";
+import * as activitiesDoneIndex from "./20261127_0041_activities_done_index";
 
 export interface Migration {
   up(db: Kysely<unknown>): Promise<void>;
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   "20261127_0022_progress_close": progressClose,
   "20261127_0030_crm_search": crmSearch,
   "20261127_0040_progress_data_version": progressDataVersion,
+  "20261127_0041_activities_done_index": activitiesDoneIndex,
 };

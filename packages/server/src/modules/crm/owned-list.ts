@@ -14,7 +14,7 @@ import { listScope } from "../../policies/crm.policy";
 import { loadScope } from "../../policies/scope";
 import { afterKeyset, keysetPage, readKeyset } from "./keyset";
 import type { OwnedTable } from "./owned";
-import { nameSearch, nameSource, type SearchedTable } from "./text";
+import { namePlan, type SearchedTable } from "./text";
 
 const UNION_MAX_TEAMS = 40;
 type Cond = RawBuilder<boolean>;
@@ -46,11 +46,12 @@ export async function listOwned<T extends OwnedTable, Item>(
   const column = sortColumns[query.sort] ?? "id";
   const keyset = readKeyset(query.cursor, query.sort, query.dir);
   const conds = [...conditions];
-  // Activities search their subject themselves and pass no `q`. On SQLite the word index is the
-  // FROM source itself, so the few matches are read first, not the whole scope in date order.
+  // Activities search their subject themselves and pass no `q`. On SQLite a few matches are read
+  // first and are the FROM source; a common word walks the ordered index instead (text.ts).
   const searched = query.q && table !== "activities" ? (table as SearchedTable) : null;
-  const source = searched && query.q ? nameSource(ctx.db.engine, searched, query.q) : null;
-  if (searched && query.q && !source) conds.push(nameSearch(ctx.db.engine, searched, query.q));
+  const plan = searched && query.q ? await namePlan(ctx.db, searched, query.q) : null;
+  const source = plan?.source ?? null;
+  if (plan?.cond) conds.push(plan.cond);
   if (query.ownerId) conds.push(eq("owner_id", query.ownerId));
   if (query.mine) conds.push(eq("owner_id", ctx.actor.personId));
   if (query.teamId) conds.push(eq("team_id", query.teamId));
@@ -75,7 +76,12 @@ export async function listOwned<T extends OwnedTable, Item>(
   let rows: Database["deals"][];
   if (scope === null || own) {
     rows = await base([]).execute();
-  } else if (query.ownerId || source || scope.teams.length > UNION_MAX_TEAMS || scope.teams.length === 0) {
+  } else if (
+    query.ownerId ||
+    plan?.single ||
+    scope.teams.length > UNION_MAX_TEAMS ||
+    scope.teams.length === 0
+  ) {
     rows = await base([scopeCond(scope)]).execute();
   } else {
     const teams = query.teamId ? scope.teams.filter((t) => t === query.teamId) : scope.teams;
@@ -117,7 +123,8 @@ export async function listOwned<T extends OwnedTable, Item>(
 }
 
 /** The owners' and accounts' names of a page's rows: two lookups by primary key, not a join in
- * the hot list query. */
+ * the hot list query. Only the primary key is in the WHERE — with `org_id` there too, SQLite may
+ * walk an org-wide index instead — and the org is checked on the rows found. */
 async function namesOf(
   ctx: SignedInCtx,
   rows: { owner_id: string; account_id?: unknown }[],
@@ -126,28 +133,17 @@ async function namesOf(
   const accounts = [
     ...new Set(rows.flatMap((r) => (typeof r.account_id === "string" ? [r.account_id] : []))),
   ];
-  const [p, a] = await Promise.all([
-    people.length
-      ? ctx.db.k
-          .selectFrom("people")
-          .select(["id", "name"])
-          .where("org_id", "=", ctx.actor.orgId)
-          .where("id", "in", people)
-          .execute()
-      : [],
-    accounts.length
-      ? ctx.db.k
-          .selectFrom("accounts")
-          .select(["id", "name"])
-          .where("org_id", "=", ctx.actor.orgId)
-          .where("id", "in", accounts)
-          .execute()
-      : [],
-  ]);
-  return {
-    people: new Map(p.map((r) => [r.id, r.name])),
-    accounts: new Map(a.map((r) => [r.id, r.name])),
+  const byId = async (table: "people" | "accounts", ids: string[]) => {
+    if (ids.length === 0) return new Map<string, string>();
+    const found = await ctx.db.k
+      .selectFrom(table as "people")
+      .select(["id", "name", "org_id"])
+      .where("id", "in", ids)
+      .execute();
+    return new Map(found.filter((r) => r.org_id === ctx.actor.orgId).map((r) => [r.id, r.name]));
   };
+  const [p, a] = await Promise.all([byId("people", people), byId("accounts", accounts)]);
+  return { people: p, accounts: a };
 }
 
 function first<X>(list: X[]): X {

@@ -10,7 +10,7 @@ import type { Mail } from "../../mail";
 import { recordAudit } from "../audit/audit.record";
 import { notify } from "../notifications/notifications.service";
 import { preferencesByPerson, wantsAlert, type AlertKind } from "../notifications/preferences.service";
-import { orgProgressEnv, progressOfRow } from "./progress.service";
+import { orgProgressEnv, prefetchProgress, progressOfRow } from "./progress.service";
 
 const STATUS_WORDS: Record<ProgressStatus, string> = {
   on_track: "on track",
@@ -60,6 +60,13 @@ export async function runProgressAlertsForOrg(ctx: Ctx, orgId: string): Promise<
     (await ctx.db.k.selectFrom("strategic_plans").selectAll().where("org_id", "=", orgId).execute()).map(
       (p) => [p.id, p],
     ),
+  );
+  await prefetchProgress(
+    env,
+    rows.flatMap((row) => {
+      const plan = plans.get(row.plan_id);
+      return plan ? [{ row, plan }] : [];
+    }),
   );
   let checked = 0;
   let sent = 0;

@@ -6,12 +6,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { closedPeriodRange } from "@oars/core";
+import { closedPeriodRange, METRICS, type MetricKey } from "@oars/core";
+import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildWorld, type World } from "../../../test/factory";
 import { testApp, type TestApp } from "../../../test/harness";
 import { importCsv } from "../../../test/import-helpers";
-import { computeMetric, dealBase } from "./metrics";
+import { computeMetric, dealBase, type MetricScope } from "./metrics";
+import { computeMetrics, openPipelines } from "./metrics-grouped";
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../test/fixtures");
 const csv = fs.readFileSync(path.join(FIXTURES, "crm-export.csv"), "utf8");
@@ -91,3 +93,91 @@ describe("correctness on a realistic CRM export", () => {
 function subtree(team: "a" | "b" | "dept"): string[] {
   return team === "dept" ? [w.teams.dept, w.teams.a, w.teams.b] : [w.teams[team]];
 }
+
+describe("the grouped figures (docs/decisions/010)", () => {
+  it("equal every figure computed alone, for any metric, scope and window", async () => {
+    await importCsv(w.as.admin, "deals", csv);
+    // Activities of every type and status across the quarters, for the activity metrics.
+    const owners = ["memberA", "memberA2", "managerA", "memberB"] as const;
+    const types = ["call", "email", "meeting", "demo"] as const;
+    for (const key of owners) {
+      const create = Array.from({ length: 40 }, (_, i) => ({
+        type: types[i % types.length],
+        subject: `touch ${i}`,
+        ownerId: w.people[key].id,
+        occurredAt: `${2025 + (i % 2)}-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + ((i * 7) % 28)).padStart(2, "0")}T${String(i % 24).padStart(2, "0")}:30:00Z`,
+        status: i % 5 === 0 ? "planned" : "done",
+      }));
+      const res = await w.as.admin.post("/api/v1/activities/bulk", { create });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    }
+    const scopes: MetricScope[] = [
+      {},
+      { ownerIds: [w.people.memberA.id] },
+      { ownerIds: [w.people.memberB.id, w.people.managerA.id] },
+      { teamIds: subtree("a") },
+      { teamIds: subtree("dept") },
+      { ownerIds: [w.people.director.id], teamIds: subtree("b") },
+    ];
+    const day = fc.integer({ min: 0, max: 800 }).map((n) => {
+      const d = new Date(Date.UTC(2024, 11, 1 + n));
+      return d.toISOString().slice(0, 10);
+    });
+    const summed: MetricKey[] = METRICS.map((m) => m.key).filter(
+      (k) => k !== "manual" && k !== "quota_attainment",
+    );
+    const figure = fc.record({
+      key: fc.constantFrom(...summed),
+      scope: fc.constantFrom(...scopes),
+      window: fc.tuple(day, day).map(([a, b]) => (a <= b ? { from: a, to: b } : { from: b, to: a })),
+      filters: fc.constantFrom(undefined, { businessType: "new" as const }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(figure, { minLength: 1, maxLength: 12 }), async (figures) => {
+        const grouped = await computeMetrics(t.db.k, t.db.engine, w.orgId, figures);
+        for (const [i, f] of figures.entries()) {
+          const alone = await computeMetric(t.db.k, t.db.engine, { ...f, orgId: w.orgId });
+          const g = grouped[i] ?? null;
+          if (alone === null || g === null) expect(g, `${f.key} ${JSON.stringify(f)}`).toBe(alone);
+          else expect(g, `${f.key} ${JSON.stringify(f)}`).toBeCloseTo(alone, 6);
+        }
+      }),
+      { numRuns: 40 },
+    );
+
+    // The grouped revenue per person and quarter is the independent script's too.
+    const asks = Object.entries(PEOPLE).flatMap(([name, key]) =>
+      QUARTERS.map((q) => ({
+        name,
+        q,
+        key: "revenue_won" as const,
+        scope: { ownerIds: [w.people[key].id] },
+        window: windowOf(q),
+      })),
+    );
+    const values = await computeMetrics(t.db.k, t.db.engine, w.orgId, asks);
+    const revenue: Record<string, number> = {};
+    for (const [i, a] of asks.entries()) if (values[i]) revenue[`${a.name}|${a.q}`] = values[i] ?? 0;
+    expect(revenue).toEqual(expected.revenueByPersonQuarter);
+
+    // Open pipeline by forecast category: the same sums as the open deals listed one by one.
+    const [open] = await openPipelines(t.db.k, t.db.engine, w.orgId, undefined, [
+      { scope: {}, window: { from: "2000-01-01", to: "2999-12-31" } },
+    ]);
+    const deals = await dealBase(t.db.k, { orgId: w.orgId, scope: {} })
+      .where("d.status", "=", "open")
+      .select(["d.forecast_category", "d.amount_org_minor", "d.probability"])
+      .execute();
+    for (const c of open ?? []) {
+      const mine = deals.filter((d) => d.forecast_category === c.category);
+      expect(c.deals).toBe(mine.length);
+      expect(c.openMinor).toBe(mine.reduce((n, d) => n + Number(d.amount_org_minor), 0));
+      expect(c.weightedMinor).toBeCloseTo(
+        mine.reduce((n, d) => n + (Number(d.amount_org_minor) * d.probability) / 100, 0),
+        6,
+      );
+    }
+    expect(open?.reduce((n, c) => n + c.deals, 0)).toBe(deals.length);
+    expect(deals.length).toBeGreaterThan(0);
+  });
+});

@@ -16,7 +16,7 @@ import { listScope } from "../../policies/crm.policy";
 import type { ObjectivesTable, StrategicPlansTable } from "../plans/plans.schema";
 import { visiblePlans } from "../plans/plan-visibility";
 import { progressOfMilestones } from "./milestone-progress.service";
-import { progressEnv, progressOfRow } from "./progress.service";
+import { prefetchProgress, progressEnv, progressOfRow } from "./progress.service";
 
 const RANK = { off_track: 0, at_risk: 1, on_track: 2 } as const;
 const MAJOR_TIERS = ["major"];
@@ -108,11 +108,13 @@ export async function dashboard(ctx: SignedInCtx): Promise<Dashboard> {
     const row = byId.get(id);
     return row ? [row] : [];
   });
+  const work = relevant.flatMap((row) => {
+    const plan = planById.get(row.plan_id);
+    return plan ? [{ row, plan }] : [];
+  });
+  await prefetchProgress(env, work);
   const objectives: ObjectiveProgress[] = [];
-  for (const o of relevant) {
-    const plan = planById.get(o.plan_id);
-    if (plan) objectives.push(await progressOfRow(env, o, plan, { children: false }));
-  }
+  for (const { row, plan } of work) objectives.push(await progressOfRow(env, row, plan, { children: false }));
   objectives.sort((a, b) => (a.status ? RANK[a.status] : 3) - (b.status ? RANK[b.status] : 3));
 
   // This period's goals: milestones holding today in active tactical plans of readable plans — a

@@ -9,7 +9,7 @@ import { recordAudit } from "../audit/audit.record";
 import { notify } from "../notifications/notifications.service";
 import { preferencesByPerson } from "../notifications/preferences.service";
 import { formatDigest } from "./digest.format";
-import { orgProgressEnv, progressOfRow } from "./progress.service";
+import { orgProgressEnv, prefetchProgress, progressOfRow } from "./progress.service";
 import { myWeek } from "../tactics/my-week.service";
 
 export interface DigestRun {
@@ -82,6 +82,13 @@ export async function sendWeeklyDigests(ctx: Ctx, orgId: string): Promise<Digest
     if (who) goalsOf.set(who, [...(goalsOf.get(who) ?? []), o]);
   }
 
+  await prefetchProgress(
+    env,
+    [...goalsOf.values()].flat().flatMap((row) => {
+      const plan = plans.get(row.plan_id);
+      return plan && metricByKey(row.metric_key ?? "") ? [{ row, plan }] : [];
+    }),
+  );
   const outbox: Mail[] = [];
   let notified = 0;
   let count = 0;

@@ -3,7 +3,7 @@
 // for its owner and for the team it carries — the owner's team on the close date for closed deals
 // (see crm.schema.ts) — so a team's figure is its subtree's rows, never the sum of its children.
 import type { MetricFilters, MetricKey } from "@oars/core";
-import { sql, type ExpressionBuilder, type SelectQueryBuilder } from "kysely";
+import { sql, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder } from "kysely";
 import type { Database } from "../../db/schema";
 import type { Engine } from "../../db/database";
 import type { Q } from "../../db/tx";
@@ -38,7 +38,7 @@ type DbA = Database & { a: ActivitiesTable };
 type DealQ = SelectQueryBuilder<DbD, "d", object>;
 type ActQ = SelectQueryBuilder<DbA, "a", object>;
 
-const nextDay = (date: string) => {
+export const nextDay = (date: string) => {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
@@ -94,15 +94,18 @@ export function dealBase(q: Q, m: Pick<MetricQuery, "orgId" | "scope" | "filters
   return qb;
 }
 
-/** Live activities marked done in the scope and window, narrowed by their account. */
-export function activityBase(q: Q, m: Pick<MetricQuery, "orgId" | "scope" | "filters" | "window">): ActQ {
+/** Live activities marked done in the scope (and the window, when given), narrowed by their account. */
+export function activityBase(
+  q: Q,
+  m: Pick<MetricQuery, "orgId" | "scope" | "filters"> & { window?: MetricWindow },
+): ActQ {
   let qb = q
     .selectFrom("activities as a")
     .where("a.org_id", "=", m.orgId)
     .where("a.deleted_at", "is", null)
-    .where("a.status", "=", "done")
-    .where("a.occurred_at", ">=", m.window.from)
-    .where("a.occurred_at", "<", nextDay(m.window.to)) as ActQ;
+    .where("a.status", "=", "done") as ActQ;
+  if (m.window)
+    qb = qb.where("a.occurred_at", ">=", m.window.from).where("a.occurred_at", "<", nextDay(m.window.to));
   qb = scoped(qb, "a", m.scope);
   const f = m.filters ?? {};
   for (const col of ["segment", "region", "tier"] as const) {
@@ -123,23 +126,18 @@ export function activityBase(q: Q, m: Pick<MetricQuery, "orgId" | "scope" | "fil
 
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 
-/** Won deals whose account had an earlier won deal (any owner): existing business. */
-function earlierWin(eb: ExpressionBuilder<DbD, "d">) {
-  return eb.exists(
-    eb
-      .selectFrom("deals as e")
-      .select("e.id")
-      .whereRef("e.org_id", "=", "d.org_id")
-      .whereRef("e.account_id", "=", "d.account_id")
-      .where("e.status", "=", "won")
-      .where("e.deleted_at", "is", null)
-      .where((x) =>
-        x.or([
-          x("e.close_date", "<", x.ref("d.close_date")),
-          x.and([x("e.close_date", "=", x.ref("d.close_date")), x("e.id", "<", x.ref("d.id"))]),
-        ]),
-      ),
-  );
+/** A won deal `d` whose account had an earlier won deal (any owner): existing business. */
+export function earlierWin(q: Q): RawBuilder<boolean> {
+  const earlier = q
+    .selectFrom("deals as e")
+    .select("e.id")
+    .where(
+      sql<boolean>`e.org_id = d.org_id and e.account_id = d.account_id and e.status = 'won'
+        and e.deleted_at is null
+        and (e.close_date < d.close_date or (e.close_date = d.close_date and e.id < d.id))`,
+    );
+  // Kysely puts the subquery in parentheses itself.
+  return sql<boolean>`exists ${earlier}`;
 }
 
 /**
@@ -166,7 +164,7 @@ export async function computeMetric(q: Q, engine: Engine, m: MetricQuery): Promi
     case "new_accounts": {
       const r = await won()
         .where("d.account_id", "is not", null)
-        .where((eb) => eb.not(earlierWin(eb)))
+        .where(sql<boolean>`not ${earlierWin(q)}`)
         .select((eb) => eb.fn.count<number>("d.account_id").distinct().as("v"))
         .executeTakeFirst();
       return num(r?.v);
@@ -174,7 +172,7 @@ export async function computeMetric(q: Q, engine: Engine, m: MetricQuery): Promi
     case "revenue_retained": {
       const r = await won()
         .where("d.account_id", "is not", null)
-        .where((eb) => earlierWin(eb))
+        .where(earlierWin(q))
         .select((eb) => eb.fn.sum<number>("d.amount_org_minor").as("v"))
         .executeTakeFirst();
       return num(r?.v);

@@ -13,7 +13,7 @@ import type { ObjectivesTable, StrategicPlansTable } from "../plans/plans.schema
 import { readTactical } from "../tactics/tactical-access";
 import { ownerNames } from "../tactics/milestones.repo";
 import type { MilestonesTable } from "../tactics/tactics.schema";
-import { progressEnv, progressOfRow, type ProgressEnv } from "./progress.service";
+import { prefetchProgress, progressEnv, progressOfRow, type ProgressEnv } from "./progress.service";
 
 /** A plan's milestones beyond this many are left out of its progress (the grid pages them). */
 export const MILESTONE_PROGRESS_LIMIT = 300;
@@ -121,16 +121,16 @@ export async function progressOfMilestones(
     }
   }
   const names = await ownerNames(q, env.orgId, [...new Set(rows.map((m) => m.owner_id))]);
-  const out: MilestoneProgress[] = [];
-  for (const m of rows) {
+  const work = rows.flatMap((m) => {
     const o = objectives.get(m.objective_id);
     const plan = o ? plans.get(o.plan_id) : undefined;
-    if (!o || !plan) continue;
-    const p = await progressOfRow(env, asObjective(o, m), plan, {
-      children: false,
-      schedule: scheduleOf(env, m, children.get(m.id) ?? []),
-      milestoneId: m.id,
-    });
+    if (!o || !plan) return [];
+    return [{ m, row: asObjective(o, m), plan, schedule: scheduleOf(env, m, children.get(m.id) ?? []) }];
+  });
+  await prefetchProgress(env, work);
+  const out: MilestoneProgress[] = [];
+  for (const { m, row, plan, schedule } of work) {
+    const p = await progressOfRow(env, row, plan, { children: false, schedule, milestoneId: m.id });
     out.push({
       ...p,
       milestoneId: m.id,

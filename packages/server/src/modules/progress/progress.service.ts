@@ -8,8 +8,9 @@ import {
   workingDaysBetween,
   type MetricFilters,
   type ForecastAdjustment,
+  type MetricDefinition,
   type ObjectiveProgress,
-  type OpenDeal,
+  type OpenPipelineSum,
   type SchedulePeriod,
 } from "@oars/core";
 import type { Engine } from "../../db/database";
@@ -24,7 +25,8 @@ import { orgSettings, type OrgSettings } from "../tactics/org-settings";
 import "../tactics/tactics.schema";
 import { frozenObjective } from "./frozen.repo";
 import { currentAdjustments } from "./adjustments.service";
-import { computeMetric, dealBase, type MetricScope } from "./metrics";
+import type { MetricQuery, MetricScope } from "./metrics";
+import { computeMetrics, metricKey, openPipelines } from "./metrics-grouped";
 
 export interface ProgressEnv {
   q: Q;
@@ -32,6 +34,33 @@ export interface ProgressEnv {
   orgId: string;
   settings: OrgSettings;
   teams: Scope["teams"];
+  /** Figures summed ahead for many objectives at once (prefetchProgress); a miss is computed alone. */
+  memo?: ProgressMemo;
+}
+
+interface ProgressMemo {
+  metrics: Map<string, number | null>;
+  open: Map<string, OpenPipelineSum[]>;
+  schedules: Map<string, SchedulePeriod[]>;
+}
+
+type Figure = Omit<MetricQuery, "orgId">;
+
+/** One figure: from the memo when prefetched, else its own query. */
+async function metricOf(env: ProgressEnv, m: Figure): Promise<number | null> {
+  const key = metricKey(m);
+  const memo = env.memo?.metrics;
+  if (memo?.has(key)) return memo.get(key) ?? null;
+  const [v] = await computeMetrics(env.q, env.engine, env.orgId, [m]);
+  return v ?? null;
+}
+
+async function openPipelineOf(env: ProgressEnv, m: Omit<Figure, "key">): Promise<OpenPipelineSum[]> {
+  const key = metricKey({ ...m, key: "revenue_won" });
+  const kept = env.memo?.open.get(key);
+  if (kept) return kept;
+  const [sums] = await openPipelines(env.q, env.engine, env.orgId, m.filters, [m]);
+  return sums ?? [];
 }
 
 export async function progressEnv(ctx: SignedInCtx, scope?: Scope): Promise<ProgressEnv & { scope: Scope }> {
@@ -77,23 +106,17 @@ const addDays = (date: string, days: number) => {
   return d.toISOString().slice(0, 10);
 };
 
-async function schedule(
+type MilestoneRow = { period_start: string; period_end: string; target: number | string };
+
+/** One milestone per period: the objective owner's own rows of its top split, else the whole window. */
+function scheduleFrom(
   env: ProgressEnv,
+  ms: readonly MilestoneRow[],
   row: ObjectivesTable,
   windowStart: string,
   windowEnd: string,
-): Promise<SchedulePeriod[]> {
+): SchedulePeriod[] {
   const cal = env.settings.calendar;
-  const ms = await env.q
-    .selectFrom("milestones")
-    .select(["period_start", "period_end", "target", "owner_type", "owner_id"])
-    .where("org_id", "=", env.orgId)
-    .where("objective_id", "=", row.id)
-    .where("parent_milestone_id", "is", null)
-    .where("dimension_kind", "is", null)
-    .orderBy("period_start")
-    .execute();
-  // One milestone per period: the objective owner's own rows of its top split.
   const byPeriod = new Map<string, SchedulePeriod>();
   for (const m of ms) {
     const key = `${m.period_start}|${m.period_end}`;
@@ -116,11 +139,148 @@ async function schedule(
   ];
 }
 
-const CATEGORY: Record<string, OpenDeal["category"] | undefined> = {
-  commit: "commit",
-  best_case: "best_case",
-  pipeline: "pipeline",
+/** The top-level milestones of these objectives, by objective, in period order. */
+async function milestonesOf(env: ProgressEnv, objectiveIds: readonly string[]) {
+  const out = new Map<string, MilestoneRow[]>();
+  for (let i = 0; i < objectiveIds.length; i += 500) {
+    const rows = await env.q
+      .selectFrom("milestones")
+      .select(["objective_id", "period_start", "period_end", "target"])
+      .where("org_id", "=", env.orgId)
+      .where("objective_id", "in", objectiveIds.slice(i, i + 500))
+      .where("parent_milestone_id", "is", null)
+      .where("dimension_kind", "is", null)
+      .orderBy("objective_id")
+      .orderBy("period_start")
+      .execute();
+    for (const r of rows) {
+      if (!r.objective_id) continue;
+      const list = out.get(r.objective_id) ?? [];
+      list.push(r);
+      out.set(r.objective_id, list);
+    }
+  }
+  return out;
+}
+
+async function schedule(
+  env: ProgressEnv,
+  row: ObjectivesTable,
+  windowStart: string,
+  windowEnd: string,
+): Promise<SchedulePeriod[]> {
+  const kept = env.memo?.schedules.get(row.id);
+  if (kept) return kept;
+  const ms = (await milestonesOf(env, [row.id])).get(row.id) ?? [];
+  return scheduleFrom(env, ms, row, windowStart, windowEnd);
+}
+
+/** What one objective's progress reads from the data: its figures, windows and schedule. */
+interface Needs {
+  metric: MetricDefinition | undefined;
+  windowStart: string;
+  windowEnd: string;
+  actual: Figure | null;
+  scope: MetricScope;
+  filters: ReturnType<typeof metricFilters>;
+}
+
+function needsOf(env: ProgressEnv, row: ObjectivesTable, plan: StrategicPlansTable): Needs {
+  const today = env.settings.today;
+  const windowStart = row.start_date;
+  const windowEnd = row.due_date ?? plan.horizon_end;
+  const metric = row.metric_key ? metricByKey(row.metric_key) : undefined;
+  const scope = objectiveScope(env, row, plan);
+  const filters = metricFilters(row);
+  const actual: Figure | null = metric
+    ? {
+        key: metric.key,
+        scope,
+        filters,
+        objectiveId: row.id,
+        // A ratio is over the window so far (meetings per account per month counts elapsed months).
+        window: {
+          from: windowStart,
+          to: metric.kind === "ratio" ? maxDate(windowStart, minDate(today, windowEnd)) : windowEnd,
+        },
+      }
+    : null;
+  return { metric, windowStart, windowEnd, actual, scope, filters };
+}
+
+const winRateFigure = (env: ProgressEnv, n: Needs): Figure => ({
+  key: "win_rate",
+  scope: n.scope,
+  filters: n.filters,
+  window: { from: addDays(env.settings.today, -365), to: env.settings.today },
+});
+
+const burnupWindows = (periods: readonly SchedulePeriod[], today: string) => {
+  const first = periods[0]?.periodStart;
+  return first
+    ? periods.map((p) => (p.periodStart > today ? null : { from: first, to: minDate(p.periodEnd, today) }))
+    : [];
 };
+
+/**
+ * Sums ahead, in a few grouped queries, every figure these objectives' progress will read — their
+ * actuals, burn-up points, trailing win rates and open pipelines — and their schedules; then
+ * progressOfRow finds them in env.memo instead of querying one by one (docs/decisions/010).
+ */
+export async function prefetchProgress(
+  env: ProgressEnv,
+  items: readonly { row: ObjectivesTable; plan: StrategicPlansTable; schedule?: SchedulePeriod[] }[],
+): Promise<ProgressEnv> {
+  const today = env.settings.today;
+  const memo: ProgressMemo = env.memo ?? { metrics: new Map(), open: new Map(), schedules: new Map() };
+  const paced = items.filter((i) => {
+    const m = i.row.metric_key ? metricByKey(i.row.metric_key) : undefined;
+    return m?.kind === "additive" && i.row.target !== null && !i.schedule && !memo.schedules.has(i.row.id);
+  });
+  const milestones = await milestonesOf(
+    env,
+    paced.map((i) => i.row.id),
+  );
+  for (const i of paced) {
+    const n = needsOf(env, i.row, i.plan);
+    memo.schedules.set(
+      i.row.id,
+      scheduleFrom(env, milestones.get(i.row.id) ?? [], i.row, n.windowStart, n.windowEnd),
+    );
+  }
+  const figures: Figure[] = [];
+  const open: Omit<Figure, "key">[] = [];
+  for (const i of items) {
+    const n = needsOf(env, i.row, i.plan);
+    if (!n.actual || !n.metric) continue;
+    figures.push(n.actual);
+    if (i.row.target === null) continue;
+    if (n.metric.kind === "additive") {
+      const periods = i.schedule ?? memo.schedules.get(i.row.id) ?? [];
+      for (const w of burnupWindows(periods, today)) if (w) figures.push({ ...n.actual, window: w });
+    }
+    if (n.metric.forecast === "pipeline") {
+      figures.push(winRateFigure(env, n));
+      open.push({ scope: n.scope, filters: n.filters, window: { from: today, to: n.windowEnd } });
+    }
+  }
+  const fresh = figures.filter((f) => !memo.metrics.has(metricKey(f)));
+  const values = await computeMetrics(env.q, env.engine, env.orgId, fresh);
+  for (const [i, f] of fresh.entries()) memo.metrics.set(metricKey(f), values[i] ?? null);
+  // Open pipelines share one grouped query per filters.
+  const byFilters = new Map<string, Omit<Figure, "key">[]>();
+  for (const o of open) {
+    const k = JSON.stringify(o.filters ?? {});
+    byFilters.set(k, [...(byFilters.get(k) ?? []), o]);
+  }
+  for (const group of byFilters.values()) {
+    const sums = await openPipelines(env.q, env.engine, env.orgId, group[0]?.filters, group);
+    for (const [i, o] of group.entries())
+      memo.open.set(metricKey({ ...o, key: "revenue_won" }), sums[i] ?? []);
+  }
+  env.memo = memo;
+  return env;
+}
 
 /**
  * The full progress of one objective row, without any visibility check (callers do that). When its
@@ -171,9 +331,8 @@ async function liveProgressOfRow(
   opts: { children?: boolean; schedule?: SchedulePeriod[] },
 ): Promise<ObjectiveProgress> {
   const today = env.settings.today;
-  const windowStart = row.start_date;
-  const windowEnd = row.due_date ?? plan.horizon_end;
-  const metric = row.metric_key ? metricByKey(row.metric_key) : undefined;
+  const n = needsOf(env, row, plan);
+  const { metric, windowStart, windowEnd } = n;
   const base: ObjectiveProgress = {
     objectiveId: row.id,
     planId: row.plan_id,
@@ -198,56 +357,26 @@ async function liveProgressOfRow(
     burnup: [],
     children: [],
   };
-  const scope = objectiveScope(env, row, plan);
-  const filters = metricFilters(row);
-  const query = { orgId: env.orgId, key: metric?.key ?? "manual", scope, filters, objectiveId: row.id };
-  const actual = metric
-    ? await computeMetric(env.q, env.engine, {
-        ...query,
-        // A ratio is over the window so far (meetings per account per month counts elapsed months).
-        window: {
-          from: windowStart,
-          to: metric.kind === "ratio" ? maxDate(windowStart, minDate(today, windowEnd)) : windowEnd,
-        },
-      })
-    : null;
+  const actual = n.actual ? await metricOf(env, n.actual) : null;
   if (opts.children !== false) base.children = await childContributions(env, row, actual);
-  if (!metric) return { ...base, reason: "this objective tracks no metric from the catalogue" };
+  if (!metric || !n.actual) return { ...base, reason: "this objective tracks no metric from the catalogue" };
   if (actual === null)
     return { ...base, reason: `${metric.label.toLowerCase()} is not computed from the data` };
   if (row.target === null) return { ...base, actual, reason: "no target set" };
 
   const periods =
     metric.kind === "additive" ? (opts.schedule ?? (await schedule(env, row, windowStart, windowEnd))) : [];
-  let openDeals: OpenDeal[] = [];
+  let openPipeline: OpenPipelineSum[] = [];
   let winRate: number | null = null;
   let adjustments: ForecastAdjustment[] = [];
   if (metric.forecast === "pipeline") {
-    const open = await dealBase(env.q, query)
-      .where("d.status", "=", "open")
-      .where("d.close_date", ">=", today)
-      .where("d.close_date", "<=", windowEnd)
-      .select(["d.amount_org_minor", "d.probability", "d.close_date", "d.forecast_category"])
-      .execute();
-    openDeals = open.flatMap((d) => {
-      const category = CATEGORY[d.forecast_category];
-      return category
-        ? [
-            {
-              amountMinor: Number(d.amount_org_minor),
-              probability: d.probability / 100,
-              closeDate: d.close_date,
-              category,
-            },
-          ]
-        : [];
+    openPipeline = await openPipelineOf(env, {
+      scope: n.scope,
+      filters: n.filters,
+      window: { from: today, to: windowEnd },
     });
     adjustments = await currentAdjustments(env.q, env.orgId, row.id);
-    const rate = await computeMetric(env.q, env.engine, {
-      ...query,
-      key: "win_rate",
-      window: { from: addDays(today, -365), to: today },
-    });
+    const rate = await metricOf(env, winRateFigure(env, n));
     winRate = rate === null ? null : rate / 100;
   }
   const p = objectiveProgress({
@@ -257,7 +386,7 @@ async function liveProgressOfRow(
     today,
     schedule: periods,
     workingDaysBetween: (a, b) => workingDaysBetween(env.settings.calendar, a, b),
-    openDeals,
+    openPipeline,
     winRate,
     adjustments,
     format: {
@@ -265,7 +394,7 @@ async function liveProgressOfRow(
       unitLabel: metric.unit === "count" ? row.unit || undefined : undefined,
     },
   });
-  const burnup = metric.kind === "additive" ? await burnupOf(env, query, periods, today) : [];
+  const burnup = metric.kind === "additive" ? await burnupOf(env, n.actual, periods, today) : [];
   return {
     ...base,
     computed: true,
@@ -298,25 +427,14 @@ async function liveProgressOfRow(
 }
 
 /** Cumulative target and actual at each period end: the burn-up chart. */
-async function burnupOf(
-  env: ProgressEnv,
-  query: Omit<Parameters<typeof computeMetric>[2], "window">,
-  periods: SchedulePeriod[],
-  today: string,
-) {
-  const first = periods[0]?.periodStart;
-  if (!first) return [];
+async function burnupOf(env: ProgressEnv, figure: Figure, periods: SchedulePeriod[], today: string) {
+  const windows = burnupWindows(periods, today);
   let target = 0;
   const points = [];
-  for (const p of periods) {
+  for (const [i, p] of periods.entries()) {
     target += p.target;
-    const actual =
-      p.periodStart > today
-        ? null
-        : await computeMetric(env.q, env.engine, {
-            ...query,
-            window: { from: first, to: minDate(p.periodEnd, today) },
-          });
+    const w = windows[i];
+    const actual = w ? await metricOf(env, { ...figure, window: w }) : null;
     points.push({ periodEnd: p.periodEnd, target, actual });
   }
   return points;
@@ -339,8 +457,7 @@ async function childContributions(env: ProgressEnv, row: ObjectivesTable, parent
     let actual: number | null = null;
     if (metric) {
       const scope = objectiveScope(env, k, { owner_type: k.plan_owner_type, owner_id: k.plan_owner_id });
-      actual = await computeMetric(env.q, env.engine, {
-        orgId: env.orgId,
+      actual = await metricOf(env, {
         key: metric.key,
         scope,
         filters: metricFilters(k),
@@ -390,6 +507,10 @@ export async function planProgress(ctx: SignedInCtx, planId: string) {
     .where("plan_id", "=", planId)
     .orderBy("created_at")
     .execute();
+  await prefetchProgress(
+    env,
+    rows.map((row) => ({ row, plan })),
+  );
   const items = [];
   for (const r of rows) items.push(await progressOfRow(env, r, plan, { children: false }));
   return { planId, items };

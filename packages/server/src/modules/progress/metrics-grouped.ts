@@ -1,0 +1,316 @@
+// Many figures of one kind in one query (docs/decisions/010): a dashboard asks for dozens of
+// (metric, scope, window) figures — each objective's actual, its burn-up points, its trailing win
+// rate, its open pipeline. Instead of one aggregate per figure, the figures sharing a metric family
+// and filters are summed by one grouped query over the union of their scopes: rows per
+// (team, owner, window bucket), where the buckets are cut at every window's edges. Each figure is
+// then the sum of the rows its scope matches over the buckets its window spans — the same rows
+// computeMetric would have counted, so the same value.
+import {
+  FORECAST_CATEGORIES,
+  metricByKey,
+  type MetricFilters,
+  type MetricKey,
+  type OpenPipelineSum,
+} from "@oars/core";
+import { sql, type Expression, type RawBuilder } from "kysely";
+import type { Engine } from "../../db/database";
+import type { Q } from "../../db/tx";
+import {
+  activityBase,
+  computeMetric,
+  dealBase,
+  earlierWin,
+  nextDay,
+  type MetricQuery,
+  type MetricScope,
+  type MetricWindow,
+} from "./metrics";
+
+type Sums = Record<string, number>;
+
+/** A metric made of sums over rows: how to read its value from them. */
+interface Summed {
+  family: Family;
+  value: (s: Sums) => number | null;
+}
+
+type Family = "closed" | "won" | "first_wins" | "created" | "meetings" | "calls" | "activities" | "open";
+
+const n = (s: Sums, k: string) => s[k] ?? 0;
+
+const SUMMED: Partial<Record<MetricKey, Summed>> = {
+  revenue_won: { family: "won", value: (s) => n(s, "won_sum") },
+  deals_won: { family: "won", value: (s) => n(s, "won_n") },
+  average_deal_size: {
+    family: "won",
+    value: (s) => (n(s, "won_n") === 0 ? null : Math.round(n(s, "won_sum") / n(s, "won_n"))),
+  },
+  sales_cycle_length: {
+    family: "won",
+    value: (s) => (n(s, "won_n") === 0 ? null : n(s, "won_days") / n(s, "won_n")),
+  },
+  win_rate: {
+    family: "closed",
+    value: (s) => {
+      const w = n(s, "won_n");
+      const l = n(s, "lost_n");
+      return w + l === 0 ? null : (w / (w + l)) * 100;
+    },
+  },
+  new_accounts: { family: "first_wins", value: (s) => n(s, "new_n") },
+  revenue_retained: { family: "first_wins", value: (s) => n(s, "retained_sum") },
+  pipeline_created: { family: "created", value: (s) => n(s, "created_sum") },
+  meetings_held: { family: "meetings", value: (s) => n(s, "n") },
+  calls_made: { family: "calls", value: (s) => n(s, "n") },
+  activities_logged: { family: "activities", value: (s) => n(s, "n") },
+};
+
+const WON = sql<boolean>`d.status = 'won'`;
+
+/** The family's rows (without window) and the sums each row group carries. */
+function familyQuery(
+  q: Q,
+  engine: Engine,
+  family: Family,
+  orgId: string,
+  scope: MetricScope,
+  filters?: MetricFilters,
+) {
+  const m = { orgId, scope, filters };
+  const sumIf = (cond: Expression<unknown>, v: RawBuilder<unknown> | number) =>
+    sql<number>`sum(case when ${cond} then ${v} else 0 end)`;
+  const amount = sql.ref<number>("d.amount_org_minor");
+  switch (family) {
+    case "won":
+    case "closed": {
+      const days =
+        engine === "postgres"
+          ? sql<number>`(cast(d.close_date as date) - cast(d.created_date as date))`
+          : sql<number>`(julianday(d.close_date) - julianday(d.created_date))`;
+      const qb = dealBase(q, m).where("d.status", "in", family === "won" ? ["won"] : ["won", "lost"]);
+      return {
+        qb,
+        date: "d.close_date",
+        sums: {
+          won_n: sumIf(WON, 1),
+          won_sum: sumIf(WON, amount),
+          ...(family === "won" ? { won_days: sumIf(WON, days) } : {}),
+          ...(family === "closed" ? { lost_n: sumIf(sql`d.status = 'lost'`, 1) } : {}),
+        },
+      };
+    }
+    case "first_wins": {
+      const qb = dealBase(q, m).where("d.status", "=", "won").where("d.account_id", "is not", null);
+      const earlier = earlierWin(q);
+      return {
+        qb,
+        date: "d.close_date",
+        sums: { new_n: sumIf(sql`not ${earlier}`, 1), retained_sum: sumIf(earlier, amount) },
+      };
+    }
+    case "created":
+      return {
+        qb: dealBase(q, m),
+        date: "d.created_date",
+        sums: { created_sum: sql<number>`sum(${amount})` },
+      };
+    case "open": {
+      const sums: Record<string, RawBuilder<number>> = {};
+      for (const c of FORECAST_CATEGORIES) {
+        const is = sql`d.forecast_category = ${c}`;
+        sums[`${c}_n`] = sumIf(is, 1);
+        sums[`${c}_sum`] = sumIf(is, amount);
+        sums[`${c}_w`] = sumIf(is, sql`${amount} * d.probability`);
+      }
+      return { qb: dealBase(q, m).where("d.status", "=", "open"), date: "d.close_date", sums };
+    }
+    case "meetings":
+    case "calls":
+    case "activities": {
+      let qb = activityBase(q, m);
+      if (family === "meetings") qb = qb.where("a.type", "=", "meeting");
+      if (family === "calls") qb = qb.where("a.type", "=", "call");
+      return { qb, date: "a.occurred_at", sums: { n: sql<number>`count(*)` } };
+    }
+  }
+}
+
+interface Ask {
+  scope: MetricScope;
+  window: MetricWindow;
+}
+
+const scopeKey = (s: MetricScope) =>
+  JSON.stringify([[...(s.ownerIds ?? [])].sort(), [...(s.teamIds ?? [])].sort()]);
+
+/** The union of the scopes: the whole org when any of them is. */
+function unionScope(asks: readonly Ask[]): MetricScope {
+  const owners = new Set<string>();
+  const teams = new Set<string>();
+  for (const { scope } of asks) {
+    if (!scope.ownerIds?.length && !scope.teamIds?.length) return {};
+    for (const o of scope.ownerIds ?? []) owners.add(o);
+    for (const t of scope.teamIds ?? []) teams.add(t);
+  }
+  return { ownerIds: [...owners], teamIds: [...teams] };
+}
+
+/** One grouped query for every ask of one family and filters: each ask's sums. */
+async function familySums(
+  q: Q,
+  engine: Engine,
+  orgId: string,
+  family: Family,
+  filters: MetricFilters | undefined,
+  asks: readonly Ask[],
+): Promise<Sums[]> {
+  const live = asks.filter((a) => a.window.from <= a.window.to);
+  if (live.length === 0) return asks.map(() => ({}));
+  // Bucket edges: every window's first day and the day after its last (dates compare as text,
+  // and a timestamp "2026-03-31T…" sorts before the edge "2026-04-01").
+  const edges = [...new Set(live.flatMap((a) => [a.window.from, nextDay(a.window.to)]))].sort();
+  const f = familyQuery(q, engine, family, orgId, unionScope(live), filters);
+  const col = sql.ref<string>(f.date);
+  const inner = edges.slice(1, -1);
+  const bucket = inner.length
+    ? sql<number>`case ${sql.join(
+        inner.map((e, i) => sql`when ${col} < ${e} then ${sql.lit(i)}`),
+        sql` `,
+      )} else ${sql.lit(inner.length)} end`
+    : sql<number>`0`;
+  const sums: Record<string, RawBuilder<number>> = f.sums;
+  const parts = Object.keys(sums);
+  const alias = f.date.split(".")[0] ?? "d";
+  const rows = (await (f.qb as ReturnType<typeof dealBase>)
+    .where(col, ">=", edges[0] as string)
+    .where(col, "<", edges[edges.length - 1] as string)
+    .select([
+      sql.ref<string | null>(`${alias}.team_id`).as("team_id"),
+      sql.ref<string>(`${alias}.owner_id`).as("owner_id"),
+      bucket.as("b"),
+      ...Object.entries(sums).map(([p, e]) => e.as(p)),
+    ])
+    .groupBy([sql`1`, sql`2`, sql`3`])
+    .execute()) as unknown as ({ team_id: string | null; owner_id: string; b: number } & Record<
+    string,
+    unknown
+  >)[];
+
+  // Per (team, owner): running sums over the buckets, part by part — at (part × (buckets + 1) +
+  // b + 1) the sum of buckets 0..b — so a window's sum is two lookups.
+  const width = edges.length;
+  const groups = new Map<string, { team: string | null; owner: string; prefix: Float64Array }>();
+  for (const r of rows) {
+    const key = `${r.team_id ?? ""}|${r.owner_id}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { team: r.team_id, owner: r.owner_id, prefix: new Float64Array(parts.length * width) };
+      groups.set(key, g);
+    }
+    for (const [i, p] of parts.entries()) g.prefix[i * width + Number(r.b) + 1] = Number(r[p] ?? 0);
+  }
+  for (const g of groups.values())
+    for (let i = 0; i < parts.length; i++)
+      for (let b = 1; b < width; b++)
+        g.prefix[i * width + b] = (g.prefix[i * width + b] ?? 0) + (g.prefix[i * width + b - 1] ?? 0);
+
+  const matched = new Map<string, (typeof groups extends Map<string, infer G> ? G : never)[]>();
+  const groupsOf = (scope: MetricScope) => {
+    const key = scopeKey(scope);
+    let list = matched.get(key);
+    if (!list) {
+      const owners = new Set(scope.ownerIds ?? []);
+      const teams = new Set(scope.teamIds ?? []);
+      const all = owners.size === 0 && teams.size === 0;
+      list = [...groups.values()].filter(
+        (g) => all || owners.has(g.owner) || (g.team !== null && teams.has(g.team)),
+      );
+      matched.set(key, list);
+    }
+    return list;
+  };
+  return asks.map((a) => {
+    const out: Sums = {};
+    if (a.window.from > a.window.to) return out;
+    const lo = edges.indexOf(a.window.from);
+    const hi = edges.indexOf(nextDay(a.window.to));
+    for (const [i, p] of parts.entries()) {
+      let s = 0;
+      for (const g of groupsOf(a.scope))
+        s += (g.prefix[i * width + hi] ?? 0) - (g.prefix[i * width + lo] ?? 0);
+      out[p] = s;
+    }
+    return out;
+  });
+}
+
+const filtersKey = (f: MetricFilters | undefined) => JSON.stringify(f ?? {});
+
+/** The memo key of one figure: the same query asked twice is the same figure. */
+export function metricKey(m: Omit<MetricQuery, "orgId">): string {
+  return JSON.stringify([
+    m.key,
+    filtersKey(m.filters),
+    scopeKey(m.scope),
+    m.window.from,
+    m.window.to,
+    m.objectiveId ?? null,
+  ]);
+}
+
+/**
+ * Many figures at once: the summed metrics by one grouped query per family and filters, the others
+ * (distinct counts, check-ins) one by one. Values in the order asked.
+ */
+export async function computeMetrics(
+  q: Q,
+  engine: Engine,
+  orgId: string,
+  queries: readonly Omit<MetricQuery, "orgId">[],
+): Promise<(number | null)[]> {
+  const out: (number | null)[] = new Array<number | null>(queries.length).fill(null);
+  const batches = new Map<string, { family: Family; filters?: MetricFilters; at: number[] }>();
+  for (const [i, m] of queries.entries()) {
+    const summed = SUMMED[m.key];
+    if (!summed) {
+      out[i] = await computeMetric(q, engine, { ...m, orgId });
+      continue;
+    }
+    const key = `${summed.family}|${filtersKey(m.filters)}`;
+    const batch = batches.get(key) ?? { family: summed.family, filters: m.filters, at: [] };
+    batch.at.push(i);
+    batches.set(key, batch);
+  }
+  for (const b of batches.values()) {
+    const asks = b.at.map((i) => queries[i] as Omit<MetricQuery, "orgId">);
+    const sums = await familySums(q, engine, orgId, b.family, b.filters, asks);
+    for (const [j, i] of b.at.entries()) {
+      const m = queries[i] as Omit<MetricQuery, "orgId">;
+      out[i] = (SUMMED[m.key] as Summed).value(sums[j] ?? {});
+    }
+  }
+  return out;
+}
+
+/** Open deals closing in each window, summed per forecast category: the pipeline forecast's input. */
+export async function openPipelines(
+  q: Q,
+  engine: Engine,
+  orgId: string,
+  filters: MetricFilters | undefined,
+  asks: readonly Ask[],
+): Promise<OpenPipelineSum[][]> {
+  const sums = await familySums(q, engine, orgId, "open", filters, asks);
+  return sums.map((s) =>
+    FORECAST_CATEGORIES.map((category) => ({
+      category,
+      deals: n(s, `${category}_n`),
+      openMinor: n(s, `${category}_sum`),
+      // Probability is stored in percent.
+      weightedMinor: n(s, `${category}_w`) / 100,
+    })),
+  );
+}
+
+/** Whether a metric's figures can come from the grouped sums. */
+export const isSummed = (key: string) => metricByKey(key) !== undefined && key in SUMMED;
