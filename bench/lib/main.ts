@@ -16,7 +16,13 @@ import {
   type SearchFigures,
 } from "./list-bench";
 import { loadActivities, loadOrg } from "./load";
-import { progressPostgres, progressReport, progressSqlite, type ProgressFigures } from "./progress-bench";
+import {
+  progressPostgres,
+  progressReport,
+  progressSqlite,
+  sqliteProgressDb,
+  type ProgressFigures,
+} from "./progress-bench";
 import { ROOT } from "./proc";
 import { postgresSink, sqliteSink } from "./sinks";
 
@@ -32,8 +38,8 @@ interface Options {
   fresh: boolean;
   /** Keep the imported SQLite database (import.db) for profiling instead of removing it. */
   keep: boolean;
-  /** Which benches: the import and list pages, the live progress dashboards (issue 6), or both. */
-  benches: ("import" | "progress")[];
+  /** Which benches: import (CSV import and the deals pages), progress (issue 6), lists (the deals pages alone, over the progress database).*/
+  benches: ("import" | "progress" | "lists")[];
   /** Seconds of the 50-client load on the rep's dashboard. */
   seconds: number;
 }
@@ -66,8 +72,8 @@ function options(argv: string[]): Options {
 function benches(list: string): Options["benches"] {
   const names = list.split(",").map((x) => x.trim());
   for (const n of names)
-    if (n !== "import" && n !== "progress")
-      throw new Error("--bench takes import, progress or both (comma-separated)");
+    if (n !== "import" && n !== "progress" && n !== "lists")
+      throw new Error("--bench takes import, progress and/or lists (comma-separated)");
   return names as Options["benches"];
 }
 
@@ -205,6 +211,33 @@ async function postgres(
 
 const ms = (x: number) => x.toFixed(2);
 
+function listsReport(
+  p: Plan,
+  figures: { engine: string; lists: LatencyFigures[]; search: SearchFigures[] }[],
+) {
+  return [
+    `Deals pages at scale ${p.scale} (${p.deals} deals, ${p.activities} activities):`,
+    "",
+    "| engine | page | rows | API p50 ms | API p95 ms (≤ 10) | bare HTTP+SQL p95 ms | SQL p95 ms | API ÷ bare | API ÷ SQL (≤ 3×) |",
+    "|---|---|---|---|---|---|---|---|---|",
+    ...figures.flatMap((f) =>
+      f.lists.map(
+        (l) =>
+          `| ${f.engine} | ${l.page} | ${l.rows} | ${ms(l.apiP50)} | ${ms(l.apiP95)} | ${ms(l.bareP95)} | ${ms(l.sqlP95)} | ${l.ratioToBare.toFixed(1)}× | ${l.ratioToSql.toFixed(1)}× |`,
+      ),
+    ),
+    "",
+    "| engine | scope | q | rows | API p50 ms | API p95 ms | indexed SQL p95 ms | LIKE SQL p95 ms |",
+    "|---|---|---|---|---|---|---|---|",
+    ...figures.flatMap((f) =>
+      f.search.map(
+        (x) =>
+          `| ${f.engine} | ${x.scope} | ${x.q} | ${x.rows} | ${ms(x.apiP50)} | ${ms(x.apiP95)} | ${ms(x.indexedSqlP95)} | ${ms(x.likeSqlP95)} |`,
+      ),
+    ),
+  ].join("\n");
+}
+
 function report(p: Plan, figures: EngineFigures[], smoke: boolean): string {
   const lines = [
     `Scale ${p.scale}: ${p.reps} reps, ${p.teams} teams, ${p.accounts} accounts, ${p.deals} deals, ${p.activities} activities.`,
@@ -310,8 +343,24 @@ export async function main(argv: string[]): Promise<number> {
         ),
       );
   }
+  // `lists`: the deals pages alone, over the progress bench's database (the whole dataset — a
+  // million deals and five million activities at full scale — without re-running the import).
+  const lists: { engine: string; lists: LatencyFigures[]; search: SearchFigures[] }[] = [];
+  for (const engine of o.benches.includes("lists") ? o.engines : [])
+    lists.push(
+      await step(`${engine}: deals pages over the progress database`, async () => {
+        if (engine !== "sqlite") throw new Error("--bench lists runs on sqlite (PostgreSQL: --bench import)");
+        const file = await sqliteProgressDb(
+          p,
+          path.join(o.out, "progress/sqlite"),
+          path.join(o.out, "sqlite/base.db"),
+        );
+        return { engine: "SQLite", ...(await listBench("sqlite", file, org(p), o.runs)) };
+      }),
+    );
   const text = [
     ...(figures.length > 0 ? [report(p, figures, o.smoke)] : []),
+    ...(lists.length > 0 ? [listsReport(p, lists)] : []),
     ...(progress.length > 0
       ? ["Live progress dashboards (issue 6):", "", progressReport(progress, o.smoke)]
       : []),

@@ -456,9 +456,15 @@ async function handWritten(
   ];
   if (!scope)
     queries.push(
+      // The funnel: open deals by stage, and those closed this quarter (two index reads).
       [
         `select stage_id, count(*) as n, sum(amount_org_minor) as s from deals
-         where org_id = ? and deleted_at is null and (status = 'open' or (close_date >= ? and close_date <= ?))
+         where org_id = ? and deleted_at is null and status = 'open' group by stage_id`,
+        [o.orgId],
+      ],
+      [
+        `select stage_id, count(*) as n, sum(amount_org_minor) as s from deals
+         where org_id = ? and deleted_at is null and status in ('won', 'lost') and close_date >= ? and close_date <= ?
          group by stage_id`,
         [o.orgId, q.start, q.end],
       ],

@@ -106,5 +106,12 @@ export async function migrate(db: Db): Promise<string[]> {
   const migrator = new Migrator({ db: db.k, provider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
-  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+  const applied = (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+  // SQLite plans by the statistics ANALYZE keeps, when a database has any; an index a migration
+  // just added has none, and the planner may then prefer it over a far better one (a new org-wide
+  // index for a per-owner query). A bounded ANALYZE samples each index: seconds at millions of
+  // rows, once, when a migration ran.
+  const analysed = db.sqlite?.prepare("select 1 from sqlite_master where name = 'sqlite_stat1'").get();
+  if (applied.length > 0 && analysed) db.sqlite?.exec("PRAGMA analysis_limit = 1000; ANALYZE;");
+  return applied;
 }

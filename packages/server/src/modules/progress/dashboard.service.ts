@@ -15,7 +15,7 @@ import type { SignedInCtx } from "../../http/context";
 import { listScope } from "../../policies/crm.policy";
 import type { ObjectivesTable, StrategicPlansTable } from "../plans/plans.schema";
 import { visiblePlans } from "../plans/plan-visibility";
-import { progressOfMilestones } from "./milestone-progress.service";
+import { milestoneWork, progressOfMilestones } from "./milestone-progress.service";
 import { prefetchProgress, progressEnv, progressOfRow } from "./progress.service";
 
 const RANK = { off_track: 0, at_risk: 1, on_track: 2 } as const;
@@ -112,10 +112,6 @@ export async function dashboard(ctx: SignedInCtx): Promise<Dashboard> {
     const plan = planById.get(row.plan_id);
     return plan ? [{ row, plan }] : [];
   });
-  await prefetchProgress(env, work);
-  const objectives: ObjectiveProgress[] = [];
-  for (const { row, plan } of work) objectives.push(await progressOfRow(env, row, plan, { children: false }));
-  objectives.sort((a, b) => (a.status ? RANK[a.status] : 3) - (b.status ? RANK[b.status] : 3));
 
   // This period's goals: milestones holding today in active tactical plans of readable plans — a
   // rep's own; a director's team's, its direct sub-teams' (an admin without a team: the top ones)
@@ -168,7 +164,13 @@ export async function dashboard(ctx: SignedInCtx): Promise<Dashboard> {
           .orderBy("m.owner_id")
           .limit(12)
           .execute();
-  const goals = await progressOfMilestones(env, goalRows);
+  // Every figure of the objectives and goals, summed together (docs/decisions/010).
+  const goalWork = await milestoneWork(env, goalRows);
+  await prefetchProgress(env, [...work, ...goalWork]);
+  const objectives: ObjectiveProgress[] = [];
+  for (const { row, plan } of work) objectives.push(await progressOfRow(env, row, plan, { children: false }));
+  objectives.sort((a, b) => (a.status ? RANK[a.status] : 3) - (b.status ? RANK[b.status] : 3));
+  const goals = await progressOfMilestones(env, goalRows, goalWork);
   goals.sort((a, b) => (a.status ? RANK[a.status] : 3) - (b.status ? RANK[b.status] : 3));
 
   // Funnel: open pipeline by stage, with this period's won and lost.
@@ -179,27 +181,36 @@ export async function dashboard(ctx: SignedInCtx): Promise<Dashboard> {
     .where("archived_at", "is", null)
     .orderBy("position")
     .execute();
-  const byStage = await mine(
-    q
-      .selectFrom("deals as d")
-      .where("d.org_id", "=", orgId)
-      .where("d.deleted_at", "is", null)
-      .where((eb) =>
-        eb.or([
-          eb("d.status", "=", "open"),
-          eb.and([eb("d.close_date", ">=", periodStart), eb("d.close_date", "<=", periodEnd)]),
-        ]),
-      ),
-    "d",
-  )
-    .select((eb) => [
-      "d.stage_id",
-      eb.fn.countAll<number>().as("n"),
-      eb.fn.sum<number>("d.amount_org_minor").as("s"),
-    ])
-    .groupBy("d.stage_id")
-    .execute();
-  const stageFig = new Map(byStage.map((r) => [r.stage_id, r]));
+  // Two index reads (migration 20261127_0042), not one `open or closed-in-period` scan of every deal.
+  const funnelPart = (open: boolean) =>
+    mine(
+      q
+        .selectFrom("deals as d")
+        .where("d.org_id", "=", orgId)
+        .where("d.deleted_at", "is", null)
+        .where((eb) =>
+          open
+            ? eb("d.status", "=", "open")
+            : eb.and([
+                eb("d.status", "in", ["won", "lost"]),
+                eb("d.close_date", ">=", periodStart),
+                eb("d.close_date", "<=", periodEnd),
+              ]),
+        ),
+      "d",
+    )
+      .select((eb) => [
+        "d.stage_id",
+        eb.fn.countAll<number>().as("n"),
+        eb.fn.sum<number>("d.amount_org_minor").as("s"),
+      ])
+      .groupBy("d.stage_id")
+      .execute();
+  const stageFig = new Map<string, { n: number; s: number }>();
+  for (const r of [...(await funnelPart(true)), ...(await funnelPart(false))]) {
+    const f = stageFig.get(r.stage_id) ?? { n: 0, s: 0 };
+    stageFig.set(r.stage_id, { n: f.n + Number(r.n), s: f.s + Number(r.s ?? 0) });
+  }
   const funnel = stages.map((s) => ({
     stageId: s.id,
     name: s.name,

@@ -31,6 +31,8 @@ type Sums = Record<string, number>;
 /** A metric made of sums over rows: how to read its value from them. */
 interface Summed {
   family: Family;
+  /** The family's sums it reads (only those asked are selected, so covering indexes serve). */
+  parts: readonly string[];
   value: (s: Sums) => number | null;
 }
 
@@ -39,30 +41,33 @@ type Family = "closed" | "won" | "first_wins" | "created" | "meetings" | "calls"
 const n = (s: Sums, k: string) => s[k] ?? 0;
 
 const SUMMED: Partial<Record<MetricKey, Summed>> = {
-  revenue_won: { family: "won", value: (s) => n(s, "won_sum") },
-  deals_won: { family: "won", value: (s) => n(s, "won_n") },
+  revenue_won: { family: "won", parts: ["won_sum"], value: (s) => n(s, "won_sum") },
+  deals_won: { family: "won", parts: ["won_n"], value: (s) => n(s, "won_n") },
   average_deal_size: {
     family: "won",
+    parts: ["won_sum", "won_n"],
     value: (s) => (n(s, "won_n") === 0 ? null : Math.round(n(s, "won_sum") / n(s, "won_n"))),
   },
   sales_cycle_length: {
     family: "won",
+    parts: ["won_days", "won_n"],
     value: (s) => (n(s, "won_n") === 0 ? null : n(s, "won_days") / n(s, "won_n")),
   },
   win_rate: {
     family: "closed",
+    parts: ["won_n", "lost_n"],
     value: (s) => {
       const w = n(s, "won_n");
       const l = n(s, "lost_n");
       return w + l === 0 ? null : (w / (w + l)) * 100;
     },
   },
-  new_accounts: { family: "first_wins", value: (s) => n(s, "new_n") },
-  revenue_retained: { family: "first_wins", value: (s) => n(s, "retained_sum") },
-  pipeline_created: { family: "created", value: (s) => n(s, "created_sum") },
-  meetings_held: { family: "meetings", value: (s) => n(s, "n") },
-  calls_made: { family: "calls", value: (s) => n(s, "n") },
-  activities_logged: { family: "activities", value: (s) => n(s, "n") },
+  new_accounts: { family: "first_wins", parts: ["new_n"], value: (s) => n(s, "new_n") },
+  revenue_retained: { family: "first_wins", parts: ["retained_sum"], value: (s) => n(s, "retained_sum") },
+  pipeline_created: { family: "created", parts: ["created_sum"], value: (s) => n(s, "created_sum") },
+  meetings_held: { family: "meetings", parts: ["n"], value: (s) => n(s, "n") },
+  calls_made: { family: "calls", parts: ["n"], value: (s) => n(s, "n") },
+  activities_logged: { family: "activities", parts: ["n"], value: (s) => n(s, "n") },
 };
 
 const WON = sql<boolean>`d.status = 'won'`;
@@ -94,8 +99,8 @@ function familyQuery(
         sums: {
           won_n: sumIf(WON, 1),
           won_sum: sumIf(WON, amount),
-          ...(family === "won" ? { won_days: sumIf(WON, days) } : {}),
-          ...(family === "closed" ? { lost_n: sumIf(sql`d.status = 'lost'`, 1) } : {}),
+          won_days: sumIf(WON, days),
+          lost_n: sumIf(sql`d.status = 'lost'`, 1),
         },
       };
     }
@@ -163,6 +168,7 @@ async function familySums(
   family: Family,
   filters: MetricFilters | undefined,
   asks: readonly Ask[],
+  only?: ReadonlySet<string>,
 ): Promise<Sums[]> {
   const live = asks.filter((a) => a.window.from <= a.window.to);
   if (live.length === 0) return asks.map(() => ({}));
@@ -178,7 +184,9 @@ async function familySums(
         sql` `,
       )} else ${sql.lit(inner.length)} end`
     : sql<number>`0`;
-  const sums: Record<string, RawBuilder<number>> = f.sums;
+  const sums = Object.fromEntries(
+    Object.entries(f.sums as Record<string, RawBuilder<number>>).filter(([p]) => !only || only.has(p)),
+  );
   const parts = Object.keys(sums);
   const alias = f.date.split(".")[0] ?? "d";
   const rows = (await (f.qb as ReturnType<typeof dealBase>)
@@ -269,7 +277,10 @@ export async function computeMetrics(
   queries: readonly Omit<MetricQuery, "orgId">[],
 ): Promise<(number | null)[]> {
   const out: (number | null)[] = new Array<number | null>(queries.length).fill(null);
-  const batches = new Map<string, { family: Family; filters?: MetricFilters; at: number[] }>();
+  const batches = new Map<
+    string,
+    { family: Family; filters?: MetricFilters; at: number[]; parts: Set<string> }
+  >();
   for (const [i, m] of queries.entries()) {
     const summed = SUMMED[m.key];
     if (!summed) {
@@ -277,13 +288,19 @@ export async function computeMetrics(
       continue;
     }
     const key = `${summed.family}|${filtersKey(m.filters)}`;
-    const batch = batches.get(key) ?? { family: summed.family, filters: m.filters, at: [] };
+    const batch = batches.get(key) ?? {
+      family: summed.family,
+      filters: m.filters,
+      at: [],
+      parts: new Set<string>(),
+    };
     batch.at.push(i);
+    for (const p of summed.parts) batch.parts.add(p);
     batches.set(key, batch);
   }
   for (const b of batches.values()) {
     const asks = b.at.map((i) => queries[i] as Omit<MetricQuery, "orgId">);
-    const sums = await familySums(q, engine, orgId, b.family, b.filters, asks);
+    const sums = await familySums(q, engine, orgId, b.family, b.filters, asks, b.parts);
     for (const [j, i] of b.at.entries()) {
       const m = queries[i] as Omit<MetricQuery, "orgId">;
       out[i] = (SUMMED[m.key] as Summed).value(sums[j] ?? {});

@@ -73,11 +73,8 @@ function scheduleOf(env: ProgressEnv, m: MilestonesTable, children: MilestonesTa
     }));
 }
 
-/** Progress of the given milestones, in their order; their objectives and plans are loaded once. */
-export async function progressOfMilestones(
-  env: ProgressEnv,
-  rows: MilestonesTable[],
-): Promise<MilestoneProgress[]> {
+/** What each milestone's progress reads: the objective row as it sees it, its plan and its pace line. */
+export async function milestoneWork(env: ProgressEnv, rows: MilestonesTable[]) {
   if (rows.length === 0) return [];
   const q = env.q;
   const objectiveIds = [...new Set(rows.map((m) => m.objective_id))];
@@ -120,13 +117,23 @@ export async function progressOfMilestones(
       children.set(k.parent_milestone_id ?? "", list);
     }
   }
-  const names = await ownerNames(q, env.orgId, [...new Set(rows.map((m) => m.owner_id))]);
-  const work = rows.flatMap((m) => {
+  return rows.flatMap((m) => {
     const o = objectives.get(m.objective_id);
     const plan = o ? plans.get(o.plan_id) : undefined;
     if (!o || !plan) return [];
     return [{ m, row: asObjective(o, m), plan, schedule: scheduleOf(env, m, children.get(m.id) ?? []) }];
   });
+}
+
+/** Progress of the given milestones, in their order; their objectives and plans are loaded once. */
+export async function progressOfMilestones(
+  env: ProgressEnv,
+  rows: MilestonesTable[],
+  given?: Awaited<ReturnType<typeof milestoneWork>>,
+): Promise<MilestoneProgress[]> {
+  if (rows.length === 0) return [];
+  const work = given ?? (await milestoneWork(env, rows));
+  const names = await ownerNames(env.q, env.orgId, [...new Set(rows.map((m) => m.owner_id))]);
   await prefetchProgress(env, work);
   const out: MilestoneProgress[] = [];
   for (const { m, row, plan, schedule } of work) {
