@@ -207,6 +207,8 @@ export const Dashboard = z.object({
   funnel: z.array(DashboardStage),
   leaderboard: z.array(LeaderRow),
   heatmap: z.array(HeatCell),
+  /** People with a cell in the scope: the heatmap keeps the 40 furthest behind when there are more. */
+  heatmapPeople: z.number().int(),
   week: z.object({ weekStart: IsoDate, meetings: z.number(), calls: z.number(), activities: z.number() }),
   dealsToPush: z.array(DealToPush),
   portfolio: z.array(PortfolioAccount),

@@ -125,6 +125,12 @@ function DirectorCards({ d }: { d: Dashboard }) {
           Attainment by person and month
         </h3>
         <AttainmentHeatmap d={d} />
+        {d.heatmapPeople > new Set(d.heatmap.map((c) => c.key)).size && (
+          <p className="muted small" data-testid="heatmap-cut">
+            The {new Set(d.heatmap.map((c) => c.key)).size} people furthest behind of{" "}
+            {d.heatmapPeople.toLocaleString("en")}. <Link to="/attainment">Everyone in Attainment</Link>.
+          </p>
+        )}
       </section>
       <section className="card" aria-labelledby="leaders-title">
         <h3 id="leaders-title" className="card-title">

@@ -20,6 +20,8 @@ import { prefetchProgress, progressEnv, progressOfRow } from "./progress.service
 
 const RANK = { off_track: 0, at_risk: 1, on_track: 2 } as const;
 const MAJOR_TIERS = ["major"];
+/** People shown in the director's heatmap at most (a thousand rows read as noise, and weigh megabytes). */
+export const HEATMAP_PEOPLE = 40;
 
 export async function dashboard(ctx: SignedInCtx): Promise<Dashboard> {
   const env = await progressEnv(ctx);
@@ -229,6 +231,7 @@ export async function dashboard(ctx: SignedInCtx): Promise<Dashboard> {
   );
   let leaderboard: Dashboard["leaderboard"] = [];
   let heatmap: Dashboard["heatmap"] = [];
+  let heatmapPeople = 0;
   if (director) {
     const lb = await mine(
       q
@@ -337,7 +340,22 @@ export async function dashboard(ctx: SignedInCtx): Promise<Dashboard> {
         attainment: target > 0 ? 0 : null,
       });
     }
-    heatmap = [...cells.values()];
+    // A large scope's heatmap keeps the people furthest behind: the lowest attainment over the six
+    // months first (those with targets), then the least revenue; Attainment has everyone.
+    const byPerson = new Map<string, { actual: number; target: number }>();
+    for (const c of cells.values()) {
+      const t = byPerson.get(c.key) ?? { actual: 0, target: 0 };
+      byPerson.set(c.key, { actual: t.actual + c.actualMinor, target: t.target + (c.targetMinor ?? 0) });
+    }
+    heatmapPeople = byPerson.size;
+    const rank = (x: { actual: number; target: number }) => (x.target > 0 ? x.actual / x.target : Infinity);
+    const kept = new Set(
+      [...byPerson.entries()]
+        .sort((a, b) => rank(a[1]) - rank(b[1]) || a[1].actual - b[1].actual || a[0].localeCompare(b[0]))
+        .slice(0, HEATMAP_PEOPLE)
+        .map(([id]) => id),
+    );
+    heatmap = [...cells.values()].filter((c) => kept.has(c.key));
   }
 
   // This week's activity, the reader's own.
@@ -440,6 +458,7 @@ export async function dashboard(ctx: SignedInCtx): Promise<Dashboard> {
     funnel,
     leaderboard,
     heatmap,
+    heatmapPeople,
     week: { weekStart, meetings: count("meeting"), calls: count("call"), activities: count() },
     dealsToPush,
     portfolio,

@@ -1,8 +1,9 @@
 import type { Dashboard, DrillDeal, ObjectiveProgress } from "@oars/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { buildWorld, type Client, type World } from "../../../test/factory";
+import { buildWorld, insertPerson, type Client, type World } from "../../../test/factory";
 import { testApp, type TestApp } from "../../../test/harness";
 import { ensureStages } from "../crm/stages.service";
+import { HEATMAP_PEOPLE } from "./dashboard.service";
 import { computeMetric } from "./metrics";
 
 let t: TestApp;
@@ -109,6 +110,36 @@ async function wonDeal(as: Client, name: string, amountMinor: number, closeDate:
 }
 
 describe("live progress", () => {
+  it("a large scope's heatmap keeps the people with the least won, and says how many there are", async () => {
+    const today = (await ok<Dashboard>(w.as.admin.get("/api/v1/dashboard"))).today;
+    const stages = await ensureStages(t.db.k, w.orgId);
+    const won = stages.find((s) => s.kind === "won");
+    const people = [];
+    for (let i = 0; i < HEATMAP_PEOPLE + 5; i++)
+      people.push(await insertPerson(t.db, w.orgId, { name: `Rep ${i}`, role: "member", teamId: w.teams.b }));
+    const create = people.map((p, i) => ({
+      name: `Won ${i}`,
+      amountMinor: (i + 1) * 1_000_00,
+      stageId: won?.id,
+      closeDate: today,
+      createdDate: today,
+      ownerId: p.id,
+    }));
+    await ok(w.as.admin.post("/api/v1/deals/bulk", { create }));
+    const dash = await ok<Dashboard>(w.as.admin.get("/api/v1/dashboard"));
+    const shown = new Set(dash.heatmap.map((c) => c.key));
+    expect(dash.heatmapPeople).toBe(HEATMAP_PEOPLE + 5);
+    expect(shown.size).toBe(HEATMAP_PEOPLE);
+    // Without targets, the least revenue first: the five who won most are left out.
+    for (const p of people.slice(0, HEATMAP_PEOPLE)) expect(shown.has(p.id)).toBe(true);
+    for (const p of people.slice(HEATMAP_PEOPLE)) expect(shown.has(p.id)).toBe(false);
+    // Another team's manager: a scope of one person who won, shown whole.
+    await wonDeal(w.as.memberA, "Mia's", 5_000_00, today);
+    const manager = await ok<Dashboard>(w.as.managerA.get("/api/v1/dashboard"));
+    expect(manager.heatmapPeople).toBe(1);
+    expect([...new Set(manager.heatmap.map((c) => c.key))]).toEqual([w.people.memberA.id]);
+  });
+
   it("a won deal moves the rep's, the team's and the department's objective at once; the reason names the gap", async () => {
     const c = await cascade();
     for (const id of [c.mia.id, c.team.id, c.dept.id])
