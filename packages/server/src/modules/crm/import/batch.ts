@@ -13,7 +13,7 @@ import { IMPORTERS } from "./importers";
 import { LEASE_MS } from "./jobs";
 import type { ColumnPlan } from "./mapping";
 import { toSource } from "./plan";
-import type { RowResult, SourceRow } from "./upsert";
+import { settle, type RowResult, type SourceRow } from "./upsert";
 
 const CHUNK = 1000;
 
@@ -57,7 +57,7 @@ export async function commitBatch(
 ): Promise<Tally> {
   const header = JSON.parse(job.detected).header as string[];
   const apply = IMPORTERS[job.entity as ImportEntity];
-  const write = async (q: Q): Promise<Tally> => {
+  const writeAll = async (q: Q): Promise<Tally> => {
     const tally: Tally = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
     for (let i = 0; i < items.length; i += CHUNK) {
       const chunk = items.slice(i, i + CHUNK).map((item) => toSource(item, plan, header));
@@ -72,6 +72,7 @@ export async function commitBatch(
         results.filter((r) => r.outcome === "reject"),
       );
     }
+    await settle(q);
     const last = items[items.length - 1]?.row ?? job.rows_done;
     const moved = await q
       .updateTable("import_jobs")
@@ -100,6 +101,16 @@ export async function commitBatch(
         after: { entity: job.entity, rows: [items[0]?.row ?? 0, last], ...tally },
       });
     return tally;
+  };
+  // An insert sent without waiting (upsert.ts sendInserts) that failed is the batch's error, not
+  // the "transaction is aborted" of a statement after it.
+  const write = async (q: Q): Promise<Tally> => {
+    try {
+      return await writeAll(q);
+    } catch (err) {
+      await settle(q);
+      throw err;
+    }
   };
   return run.dryRun ? write(ic.ctx.db.k) : ic.ctx.db.k.transaction().execute(write);
 }

@@ -216,4 +216,38 @@ describe("CRM presets and re-import", () => {
     expect(bom.detected).toMatchObject({ encoding: "utf-8", bom: true, delimiter: "\t" });
     expect(bom.counts.created).toBe(1);
   });
+
+  it("a deal repeated in a later chunk of the batch updates the one an earlier chunk created", async () => {
+    // 1,500 rows are one batch of two 1,000-row chunks; the first chunk's inserts are sent
+    // without waiting (upsert.ts sendInserts), so the second's lookup must come after them.
+    const rows = Array.from(
+      { length: 1499 },
+      (_, n) => `X-${n},Deal ${n},${w.people.memberA.email},${100 + n},2026-06-30`,
+    );
+    rows.push(`X-5,Deal 5,${w.people.memberA.email},777,2026-06-30`);
+    const job = await importCsv(
+      w.as.admin,
+      "deals",
+      ["External ID,Name,Owner,Amount,Close date", ...rows].join("\n"),
+    );
+    expect(job).toMatchObject({
+      status: "done",
+      counts: { created: 1499, updated: 1, unchanged: 0, rejected: 0 },
+    });
+    expect(await count("deals")).toBe(1499);
+    const five = await t.db.k
+      .selectFrom("deals")
+      .where("org_id", "=", w.orgId)
+      .select(["id", "amount_minor", "version"])
+      .where("external_id", "=", "X-5")
+      .executeTakeFirstOrThrow();
+    expect(five).toMatchObject({ amount_minor: 77_700, version: 2 });
+    const history = await t.db.k
+      .selectFrom("deal_stage_history")
+      .innerJoin("deals", "deals.id", "deal_stage_history.deal_id")
+      .where("deals.org_id", "=", w.orgId)
+      .select((eb) => eb.fn.countAll().as("n"))
+      .executeTakeFirstOrThrow();
+    expect(Number(history.n)).toBe(1499);
+  });
 });

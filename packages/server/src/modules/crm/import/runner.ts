@@ -144,6 +144,7 @@ async function stream(
     if (batch.length >= ic.options.batchSize) await flush();
   }
   if (batch.length) await flush();
+  await stats.finish();
 }
 
 async function finish(

@@ -58,6 +58,7 @@ export async function lookup<T extends Table>(
   keys: Iterable<string>,
   liveOnly = false,
 ): Promise<Map<string, Database[T][]>> {
+  await settle(q);
   // Oars ids are UUIDs: a CRM's "ACC-123" cannot be one, so it costs no query.
   const unique = [...new Set(keys)].filter((k) => column !== "id" || UUID.test(k));
   const out = new Map<string, Database[T][]>();
@@ -135,6 +136,16 @@ export async function insertMany<T extends Table>(
   rows: Database[T][],
   fast: FastPath | null = null,
 ): Promise<void> {
+  await settle(q);
+  await insertRows(q, table, rows, fast);
+}
+
+async function insertRows<T extends Table>(
+  q: Q,
+  table: T,
+  rows: Database[T][],
+  fast: FastPath | null,
+): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0] ?? {});
   const cells = (row: Database[T]) => {
@@ -156,15 +167,8 @@ export async function insertMany<T extends Table>(
     return;
   }
   if (fast?.engine === "postgres") {
-    const types = await columnTypes(q, table);
-    for (let i = 0; i < rows.length; i += 5000) {
-      const chunk = rows.slice(i, i + 5000).map(cells);
-      const arrays = columns.map(
-        (c, k) => sql`${chunk.map((r) => r[k])}::${sql.raw(types.get(c) ?? "text")}[]`,
-      );
-      await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})
-        select * from unnest(${sql.join(arrays)})`.execute(q);
-    }
+    for (let i = 0; i < rows.length; i += PG_ROWS)
+      await (await unnestInsert(q, table, rows.slice(i, i + PG_ROWS))).execute(q);
     return;
   }
   const size = Math.max(1, Math.floor(30_000 / (columns.length || 1)));
@@ -173,6 +177,67 @@ export async function insertMany<T extends Table>(
       .insertInto(table as "deals")
       .values(rows.slice(i, i + size) as unknown as Database["deals"][])
       .execute();
+}
+
+const PG_ROWS = 5000;
+
+/** `insert into table (…) select * from unnest($1::type[], …)`: one array parameter per column. */
+async function unnestInsert<T extends Table>(q: Q, table: T, rows: Database[T][]) {
+  const types = await columnTypes(q, table);
+  const columns = Object.keys(rows[0] ?? {});
+  const arrays = columns.map(
+    (c) =>
+      sql`${rows.map((r) => (r as unknown as Record<string, unknown>)[c] ?? null)}::${sql.raw(types.get(c) ?? "text")}[]`,
+  );
+  return sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})
+    select * from unnest(${sql.join(arrays)})`;
+}
+
+export type InsertPart = { [T in Table]: [T, Database[T][]] }[Table];
+
+/**
+ * Inserts rows into several tables in this order (a parent before the rows referring to it). On
+ * PostgreSQL one statement — each table but the last a data-modifying WITH — so a chunk's new
+ * deals and their stage history cost one round trip; foreign keys are checked at the end of the
+ * statement, when all of its rows are in.
+ */
+async function insertParts(q: Q, parts: InsertPart[], fast: FastPath | null): Promise<void> {
+  const present = parts.filter(([, rows]) => rows.length > 0);
+  if (fast?.engine !== "postgres" || present.some(([, rows]) => rows.length > PG_ROWS)) {
+    for (const [table, rows] of present) await insertRows(q, table, rows as never, fast);
+    return;
+  }
+  const statements = [];
+  for (const [table, rows] of present) statements.push(await unnestInsert(q, table, rows as never));
+  const last = statements.pop();
+  if (!last) return;
+  const withs = statements.map((s, i) => sql`${sql.raw(`w${i}`)} as (${s})`);
+  await (withs.length ? sql`with ${sql.join(withs)} ${last}` : last).execute(q);
+}
+
+const pending = new WeakMap<Q, Promise<void>>();
+
+/**
+ * Inserts `parts` (as insertParts) on the transaction `q` without waiting for the database to
+ * finish them, so the caller prepares its next rows meanwhile: resolves once the statement is on
+ * the wire. Sent writes run in order, and every later statement of this module (`lookup`,
+ * `insertMany`, `updateRow`) and the batch's checkpoint first `settle` them, so nothing reads
+ * around a write and a failed write fails its batch with its own error.
+ */
+export async function sendInserts(q: Q, parts: InsertPart[], fast: FastPath | null): Promise<void> {
+  const next = (pending.get(q) ?? Promise.resolve()).then(() => insertParts(q, parts, fast));
+  // Observed by settle(); without this a failure before then would be an unhandled rejection.
+  next.catch(() => {});
+  pending.set(q, next);
+  await new Promise<void>((resolve) => setImmediate(resolve));
+}
+
+/** Waits for the inserts `sendInserts` sent on `q`; throws the first failure. */
+export async function settle(q: Q): Promise<void> {
+  const p = pending.get(q);
+  if (!p) return;
+  pending.delete(q);
+  await p;
 }
 
 /** PostgreSQL's type of each column (int8, text, float8…), read once per table. */
@@ -204,6 +269,7 @@ export async function updateRow(
   set: object,
   versioned = true,
 ): Promise<void> {
+  await settle(q);
   const values: Record<string, unknown> = { ...set };
   if (versioned) values.updated_at = new Date().toISOString();
   const assignments = sql.join(Object.entries(values).map(([k, v]) => sql`${sql.ref(k)} = ${v}`));

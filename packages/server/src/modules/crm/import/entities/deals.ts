@@ -16,8 +16,8 @@ import {
   changes,
   done,
   firstSeen,
-  insertMany,
   rejected,
+  sendInserts,
   updateRow,
   type RowResult,
   type SourceRow,
@@ -227,11 +227,17 @@ export async function applyDeals(
     history.push(stageEntry(ic, row.id, null, row.stage_id, row.stage_changed_at));
     results.push(done(p.src, "create"));
   }
-  if (write) {
-    await insertMany(q, "accounts", [...newAccounts.values()], ic.raw);
-    await insertMany(q, "deals", inserts, ic.raw);
-    await insertMany(q, "deal_stage_history", history, ic.raw);
-  }
+  // Sent, not awaited: PostgreSQL writes this chunk while the next one is parsed (upsert.ts).
+  if (write)
+    await sendInserts(
+      q,
+      [
+        ["accounts", [...newAccounts.values()]],
+        ["deals", inserts],
+        ["deal_stage_history", history],
+      ],
+      ic.raw,
+    );
   return results;
 }
 
