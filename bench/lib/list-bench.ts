@@ -263,17 +263,19 @@ export async function searchAt(
   ];
   const out: SearchAtFigures[] = [];
   const { sql } = await import("kysely");
-  const { nameSearch, nameSource, containsKey } = await import("../../packages/server/src/modules/crm/text");
+  const { nameSearch, namePlan, containsKey } = await import("../../packages/server/src/modules/crm/text");
   for (const q of queries) {
-    // As the list runs it: on SQLite the word index is the FROM source (modules/crm/owned-list.ts).
-    const page = (cond: ReturnType<typeof nameSearch> | null) => {
-      const source = cond ? null : nameSource(engine, "deals", q);
+    // As the list runs it (modules/crm/owned-list.ts): the plan (matches first, or the ordered
+    // scan for a common word) is chosen on every request, and its cost is part of the figure.
+    const page = async (cond: ReturnType<typeof nameSearch> | null) => {
+      const plan = cond ? null : await namePlan(db, "deals", q);
+      const source = plan?.source ?? null;
       let b = (source ? db.k.selectFrom(source.as("deals") as unknown as "deals") : db.k.selectFrom("deals"))
         .selectAll()
         .where("org_id", "=", "org")
         .where("deleted_at", "is", null);
-      if (cond) b = b.where(cond);
-      else if (!source) b = b.where(nameSearch(engine, "deals", q));
+      const where = cond ?? plan?.cond;
+      if (where) b = b.where(where);
       return b.orderBy("close_date").orderBy("id").limit(51).execute();
     };
     const like = await time(runs, () => page(containsKey("name_key", q)));

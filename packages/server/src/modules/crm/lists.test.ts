@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildCrmWorld, type CrmWorld } from "../../../test/crm-world";
 import { buildWorld, type World } from "../../../test/factory";
 import { testApp, type TestApp } from "../../../test/harness";
+import { newId } from "../../db/ids";
+import { COMMON_MATCHES, namePlan } from "./text";
 
 let t: TestApp;
 let w: World;
@@ -170,6 +172,63 @@ describe("deal lists", () => {
       });
       expect(text).toMatch(/deals_name_words/);
     }
+  });
+
+  it("finds a common word by the ordered scan and a rare one from the index, same rows in order", async () => {
+    // More deals share "harbour" than COMMON_MATCHES: that search walks the date index and tests
+    // each row; "harbour pilot 11" has a few matches, read first. Both page the same way.
+    const base = await t.db.k
+      .selectFrom("deals")
+      .selectAll()
+      .where("id", "=", c.dealA)
+      .executeTakeFirstOrThrow();
+    const kinds = ["pilot", "renewal", "rollout"];
+    const made = Array.from({ length: COMMON_MATCHES + 200 }, (_, i) => {
+      const name = `Harbour ${kinds[i % 3]} ${i}`;
+      return {
+        ...base,
+        id: newId(),
+        name,
+        name_key: name.toLowerCase(),
+        close_date: `2026-0${1 + (i % 9)}-1${i % 7}`,
+      };
+    });
+    for (let i = 0; i < made.length; i += 200)
+      await t.db.k
+        .insertInto("deals")
+        .values(made.slice(i, i + 200))
+        .execute();
+    if (t.db.engine === "sqlite") {
+      expect((await namePlan(t.db, "deals", "harb")).source).toBeNull();
+      expect((await namePlan(t.db, "deals", "harbour pilot 11")).source).not.toBeNull();
+    }
+    const order = (rows: typeof made, dir: 1 | -1) =>
+      [...rows]
+        .sort((a, b) => dir * (a.close_date.localeCompare(b.close_date) || (a.id < b.id ? -1 : 1)))
+        .map((d) => d.id);
+    const pages = async (query: string, limit: number) => {
+      const ids: string[] = [];
+      let next: string | null = null;
+      do {
+        const res = await w.as.managerA.get(
+          `/api/v1/deals?${query}&limit=${limit}${next ? `&cursor=${next}` : ""}`,
+        );
+        expect(res.status).toBe(200);
+        const page = res.json<Page>();
+        ids.push(...page.items.map((d) => d.id));
+        next = page.next;
+      } while (next);
+      return ids;
+    };
+    expect(await pages("q=harb", 50)).toEqual(order(made, 1));
+    expect(await pages("q=HARB&dir=desc", 50)).toEqual(order(made, -1));
+    const rare = made.filter((d) => /^harbour pilot 11/.test(d.name_key));
+    expect(rare.length).toBeGreaterThan(3);
+    expect(await pages(`q=${encodeURIComponent("harbour pilot 11")}`, 3)).toEqual(order(rare, 1));
+    expect(await pages(`q=${encodeURIComponent("pilot harb 11")}&dir=desc`, 3)).toEqual(order(rare, -1));
+    // The common word within another filter: the ordered scan still stops at the right rows.
+    const may = made.filter((d) => d.close_date.startsWith("2026-05"));
+    expect(await pages("q=harb&closeFrom=2026-05-01&closeTo=2026-05-31", 7)).toEqual(order(may, 1));
   });
 
   it("totals the board per stage within the scope", async () => {

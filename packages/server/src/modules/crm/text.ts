@@ -1,6 +1,7 @@
 // Names as keys: one lower-cased, accent-free form used for search, sort and import matching, so
 // "Société Générale" and "societe generale" meet on SQLite and PostgreSQL alike.
 import { sql, type RawBuilder } from "kysely";
+import type { Db } from "../../db/database";
 
 export function nameKey(text: string): string {
   // Most names are plain ASCII: skip Unicode normalisation, the costly part, for them.
@@ -62,16 +63,51 @@ export function nameSearch(
 }
 
 /**
- * SQLite: the table's rows matching the search, read from the word index first (CROSS JOIN keeps
- * that order): used as the list's FROM so the planner cannot prefer walking the whole scope in sort
- * order and testing each row. Null where the condition form serves (PostgreSQL plans by
- * statistics; a search without words).
+ * Counted up to this many matches (of the whole table, every org), a search reads its matches
+ * first; at this many or more, a page of 50 in sort order is found sooner by walking the list's
+ * ordered index and testing each row. Measured at 100k deals (bench/RESULTS.md): both ways cost
+ * the same near 1,000 matches.
  */
-export function nameSource(engine: "sqlite" | "postgres", table: SearchedTable, text: string) {
+export const COMMON_MATCHES = 1000;
+
+/**
+ * How a list runs its name search. `source`: the matching rows, used as the list's FROM (SQLite,
+ * few matches: their rowids were read from the word index, and CROSS JOIN keeps the planner from
+ * walking the whole scope in sort order instead). `cond`: a condition on the table itself (the
+ * ordered-scan fallback for common words on SQLite; PostgreSQL, which plans by statistics; a
+ * search without words). `single`: keep the scope in one query rather than a UNION ALL per team,
+ * so the word index is read once.
+ */
+export interface NamePlan {
+  source: RawBuilder<unknown> | null;
+  cond: RawBuilder<boolean> | null;
+  single: boolean;
+}
+
+export async function namePlan(db: Db, table: SearchedTable, text: string): Promise<NamePlan> {
   const words = searchWords(text);
-  if (engine !== "sqlite" || words.length === 0) return null;
+  if (db.engine !== "sqlite" || words.length === 0)
+    return { source: null, cond: nameSearch(db.engine, table, text), single: false };
   const match = words.map((w) => `"${w}"*`).join(" AND ");
   const fts = sql.id(`${table}_fts`);
   const t = sql.id(table);
-  return sql`(select ${t}.* from ${fts} cross join ${t} on ${t}.rowid = ${fts}.rowid where ${fts} match ${match})`;
+  const ids = await sql<{
+    rowid: number;
+  }>`select rowid from ${fts} where ${fts} match ${match} limit ${COMMON_MATCHES}`.execute(db.k);
+  if (ids.rows.length < COMMON_MATCHES) {
+    // Every match is in hand: the page is read by rowid, the word index not asked again.
+    const list = JSON.stringify(ids.rows.map((r) => r.rowid));
+    return {
+      source: sql`(select ${t}.* from json_each(${list}) as m cross join ${t} on ${t}.rowid = m.value)`,
+      cond: null,
+      single: true,
+    };
+  }
+  // A common word: the unary + keeps the planner from driving the query by rowid, so it walks the
+  // ordered index and stops at limit + 1; the matches are read once, into a lookup table.
+  return {
+    source: null,
+    cond: sql<boolean>`+${t}.rowid in (select rowid from ${fts} where ${fts} match ${match})`,
+    single: true,
+  };
 }
