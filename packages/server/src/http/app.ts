@@ -23,7 +23,7 @@ import {
 } from "fastify-type-provider-zod";
 import { DomainError } from "@oars/core";
 import { newId } from "../db/ids";
-import { actorFromApiToken, actorFromSession, SESSION_COOKIE } from "../modules/auth/sessions";
+import { actorFromApiTokenKept, actorFromSession, SESSION_COOKIE } from "../modules/auth/sessions";
 import { registerRoutes } from "../routes";
 import type { Ctx, Services } from "./context";
 import { AppError } from "./errors";
@@ -93,7 +93,9 @@ export async function buildApp(services: Services, opts: { logger?: boolean } = 
     if (!req.url.startsWith("/api/")) return;
     const auth = req.headers.authorization;
     if (auth?.startsWith("Bearer ")) {
-      req.ctx.actor = await actorFromApiToken(services.db.k, auth.slice(7).trim());
+      const { actor, version } = await actorFromApiTokenKept(services.db, auth.slice(7).trim());
+      req.ctx.actor = actor;
+      if (version !== null) req.ctx.dataVersion = version;
     } else {
       const token = req.cookies[SESSION_COOKIE];
       if (token) req.ctx.actor = await actorFromSession(services.db.k, token, services.config.sessionIdleMs);

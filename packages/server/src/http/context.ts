@@ -29,6 +29,8 @@ export interface Ctx extends Services {
   ip: string | null;
   /** Where links in emails and invites point: the public URL, else the request's own origin. */
   origin: string;
+  /** The actor's org's data version, when read to sign the request in (an API token kept in memory). */
+  dataVersion?: number;
 }
 
 export interface SignedInCtx extends Ctx {

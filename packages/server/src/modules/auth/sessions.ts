@@ -1,8 +1,10 @@
 // Sessions: a 256-bit random token in an HttpOnly cookie; only its SHA-256 is stored. Each has an
 // absolute expiry and an idle expiry; last-seen is refreshed at most once a minute to spare writes.
+import type { Db } from "../../db/database";
 import { newSecret, sha256 } from "../../db/ids";
 import type { Q } from "../../db/tx";
 import type { Actor } from "../../http/context";
+import { currentDataVersion } from "../progress/data-version";
 
 export const SESSION_COOKIE = "oars_session";
 const TOUCH_EVERY_MS = 60_000;
@@ -118,4 +120,60 @@ export async function endSessionsOf(q: Q, personId: string, except: string | nul
   if (except) del = del.where("id", "!=", except);
   const res = await del.executeTakeFirst();
   return Number(res.numDeletedRows);
+}
+
+interface KeptToken {
+  actor: Actor;
+  version: number;
+  expires: number;
+  touchedAt: number;
+}
+const keptTokens = new WeakMap<Db, Map<string, KeptToken>>();
+const KEEP_TOKEN_MS = 60_000;
+const KEEP_TOKENS_MAX = 10_000;
+
+/**
+ * `actorFromApiToken`, kept in memory per database handle while the org's data version stands:
+ * revoking a token and deactivating a person or changing their role or team are audited writes,
+ * which bump the version in their own transaction (docs/decisions/008), so a kept actor is never
+ * staler than the database on any instance. A warm API request then costs one primary-key read of
+ * the version, which the progress routes reuse, instead of a join. `version` is null on a miss.
+ */
+export async function actorFromApiTokenKept(
+  db: Db,
+  secret: string,
+): Promise<{ actor: Actor | null; version: number | null }> {
+  let cache = keptTokens.get(db);
+  if (!cache) keptTokens.set(db, (cache = new Map()));
+  const hash = sha256(secret);
+  const now = Date.now();
+  const kept = cache.get(hash);
+  if (kept && kept.expires > now) {
+    const version = await currentDataVersion(db, kept.actor.orgId);
+    if (version === kept.version) {
+      if (now - kept.touchedAt > TOUCH_EVERY_MS) {
+        kept.touchedAt = now;
+        await db.k
+          .updateTable("api_tokens")
+          .set({ last_used_at: new Date(now).toISOString() })
+          .where("token_hash", "=", hash)
+          .execute();
+      }
+      return { actor: kept.actor, version };
+    }
+  }
+  cache.delete(hash);
+  const first = await actorFromApiToken(db.k, secret);
+  if (!first) return { actor: null, version: null };
+  // Read again after the version: a revocation committed since is seen now, or bumped the version
+  // past the one kept.
+  const version = await currentDataVersion(db, first.orgId);
+  const actor = await actorFromApiToken(db.k, secret);
+  if (!actor) return { actor: null, version: null };
+  cache.set(hash, { actor, version, expires: now + KEEP_TOKEN_MS, touchedAt: now });
+  if (cache.size > KEEP_TOKENS_MAX) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) cache.delete(oldest);
+  }
+  return { actor, version };
 }

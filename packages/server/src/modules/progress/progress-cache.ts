@@ -45,7 +45,8 @@ export async function cachedProgress<T>(
   compute: () => Promise<T>,
 ): Promise<T> {
   const orgId = ctx.actor.orgId;
-  const version = await currentDataVersion(ctx.db, orgId);
+  // Read when the request was signed in, if it was (an API token): still before computing.
+  const version = ctx.dataVersion ?? (await currentDataVersion(ctx.db, orgId));
   const cache = cacheOf(ctx.db);
   const k = `${orgId}|${kind}|${ctx.actor.personId}|${key}`;
   const now = Date.now();
