@@ -12,6 +12,7 @@ import * as crmSearch from "./20261127_0030_crm_search";
 import * as progressDataVersion from "./20261127_0040_progress_data_version";
 import * as activitiesDoneIndex from "./20261127_0041_activities_done_index";
 import * as dealsStatusStage from "./20261127_0042_deals_status_stage";
+import * as dealsOpenLists from "./20261127_0043_deals_open_lists";
 
 export interface Migration {
   up(db: Kysely<unknown>): Promise<void>;
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   "20261127_0040_progress_data_version": progressDataVersion,
   "20261127_0041_activities_done_index": activitiesDoneIndex,
   "20261127_0042_deals_status_stage": dealsStatusStage,
+  "20261127_0043_deals_open_lists": dealsOpenLists,
 };
