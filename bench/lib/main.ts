@@ -77,6 +77,10 @@ function benches(list: string): Options["benches"] {
   return names as Options["benches"];
 }
 
+/** `--no-search`: the deals pages without the name search (its substring-scan baseline takes
+ * seconds a query at a million deals; `--search-at N` measures search alone). */
+const SEARCH = !process.argv.includes("--no-search");
+
 const log = (text: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${text}\n`);
 async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
   const t = performance.now();
@@ -150,7 +154,9 @@ async function sqlite(
   );
   withActivities.sqlite?.pragma("wal_checkpoint(TRUNCATE)");
   await withActivities.close();
-  const { lists, search } = await step("sqlite: deals pages", () => listBench("sqlite", listDb, o, runs));
+  const { lists, search } = await step("sqlite: deals pages", () =>
+    listBench("sqlite", listDb, o, runs, { search: SEARCH }),
+  );
   // The imported database is gigabytes at full scale and rebuilt by every run.
   if (!keep) for (const f of [listDb, `${listDb}-wal`, `${listDb}-shm`]) fs.rmSync(f, { force: true });
   return { engine: "SQLite", import: imported, lists, search };
@@ -198,7 +204,7 @@ async function postgres(
     await analyse.query("analyze");
     await analyse.end();
     const { lists, search } = await step("postgres: deals pages", () =>
-      listBench("postgres", url("bench_import"), o, runs),
+      listBench("postgres", url("bench_import"), o, runs, { search: SEARCH }),
     );
     return { engine: "PostgreSQL", import: imported, lists, search };
   } finally {
@@ -355,10 +361,7 @@ export async function main(argv: string[]): Promise<number> {
           path.join(o.out, "progress/sqlite"),
           path.join(o.out, "sqlite/base.db"),
         );
-        // `--no-search`: the pages only (the substring-scan baseline of the search takes seconds a
-        // query at a million deals).
-        const search = !process.argv.includes("--no-search");
-        return { engine: "SQLite", ...(await listBench("sqlite", file, org(p), o.runs, { search })) };
+        return { engine: "SQLite", ...(await listBench("sqlite", file, org(p), o.runs, { search: SEARCH })) };
       }),
     );
   const text = [
