@@ -5,7 +5,6 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { migrate, openPostgres, openSqlite } from "../../packages/server/src/db/database";
-import startPostgres from "../../packages/server/test/pg-global-setup";
 import { org, plan, type Plan } from "./dataset";
 import { postgresImportBench, sqliteImportBench, type ImportFigures } from "./import-bench";
 import {
@@ -23,7 +22,7 @@ import {
   sqliteProgressDb,
   type ProgressFigures,
 } from "./progress-bench";
-import { ROOT } from "./proc";
+import { benchPostgres, ROOT } from "./proc";
 import { postgresSink, sqliteSink } from "./sinks";
 
 interface Options {
@@ -169,15 +168,7 @@ async function postgres(
   runs: number,
 ): Promise<EngineFigures> {
   fs.mkdirSync(dir, { recursive: true });
-  let admin = given;
-  let stop = () => {};
-  if (!admin) {
-    const provided: Record<string, string> = {};
-    const project = { provide: (key: string, v: string) => (provided[key] = v) };
-    stop = await startPostgres(project as unknown as Parameters<typeof startPostgres>[0]);
-    admin = provided.pgUrl;
-  }
-  if (!admin) throw new Error("no PostgreSQL server");
+  const { admin, stop } = await benchPostgres(given);
   const url = (name: string) => Object.assign(new URL(admin), { pathname: `/${name}` }).toString();
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
@@ -282,15 +273,7 @@ async function searchOnly(o: Options, n: number): Promise<number> {
       );
       fs.rmSync(dir, { recursive: true, force: true });
     } else {
-      let admin = o.pg;
-      let stop = () => {};
-      if (!admin) {
-        const provided: Record<string, string> = {};
-        const project = { provide: (key: string, v: string) => (provided[key] = v) };
-        stop = await startPostgres(project as unknown as Parameters<typeof startPostgres>[0]);
-        admin = provided.pgUrl;
-      }
-      if (!admin) throw new Error("no PostgreSQL server");
+      const { admin, stop } = await benchPostgres(o.pg);
       const client = new pg.Client({ connectionString: admin });
       await client.connect();
       try {

@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import startPostgres from "../../packages/server/test/pg-global-setup";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const OARS = path.join(ROOT, "packages/server/bin/oars.js");
@@ -86,4 +87,19 @@ export async function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * The PostgreSQL server a bench runs against: `given` (an admin URL, from --pg or
+ * OARS_BENCH_PG_URL) when set, else a throwaway server started as the test suite starts one.
+ * `stop` ends the throwaway one and does nothing for a given server.
+ */
+export async function benchPostgres(given: string | undefined): Promise<{ admin: string; stop: () => void }> {
+  if (given) return { admin: given, stop: () => {} };
+  const provided: Record<string, string> = {};
+  const project = { provide: (key: string, v: string) => (provided[key] = v) };
+  const stop = await startPostgres(project as unknown as Parameters<typeof startPostgres>[0]);
+  const admin = provided.pgUrl;
+  if (!admin) throw new Error("no PostgreSQL server");
+  return { admin, stop };
 }

@@ -12,11 +12,10 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { migrate, openPostgres, openSqlite } from "../../packages/server/src/db/database";
-import startPostgres from "../../packages/server/test/pg-global-setup";
 import { dealRow } from "./import-bench";
 import { addDays, id, org as orgOf, type Org, type Plan } from "./dataset";
 import { loadActivities, loadOrg, sha256 } from "./load";
-import { freePort, startServer } from "./proc";
+import { benchPostgres, freePort, startServer } from "./proc";
 import { postgresSink, sqliteSink, type Row, type Sink } from "./sinks";
 
 const STAMP = "2026-11-01T00:00:00.000Z";
@@ -821,15 +820,7 @@ export async function progressPostgres(
   given: string | undefined,
   opts: { runs: number; seconds: number; smoke: boolean },
 ): Promise<ProgressFigures> {
-  let admin = given;
-  let stop = () => {};
-  if (!admin) {
-    const provided: Record<string, string> = {};
-    const project = { provide: (key: string, v: string) => (provided[key] = v) };
-    stop = await startPostgres(project as unknown as Parameters<typeof startPostgres>[0]);
-    admin = provided.pgUrl;
-  }
-  if (!admin) throw new Error("no PostgreSQL server");
+  const { admin, stop } = await benchPostgres(given);
   try {
     const url = await postgresProgressDb(p, admin, "bench_progress", dir);
     return await progressBench("postgres", url, p, opts);

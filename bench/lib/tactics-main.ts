@@ -5,8 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { migrate, openPostgres, openSqlite } from "../../packages/server/src/db/database";
-import startPostgres from "../../packages/server/test/pg-global-setup";
 import { tacticsReport, tacticsSplitBench, type TacticsFigures } from "./tactics-bench";
+import { benchPostgres } from "./proc";
 
 export async function tacticsMain(argv: string[]): Promise<number> {
   const value = (flag: string) => {
@@ -28,15 +28,7 @@ export async function tacticsMain(argv: string[]): Promise<number> {
     }
   }
   if (engine === "postgres" || engine === "both") {
-    let admin = value("--pg") ?? process.env.OARS_BENCH_PG_URL;
-    let stop = () => {};
-    if (!admin) {
-      const provided: Record<string, string> = {};
-      const project = { provide: (key: string, v: string) => (provided[key] = v) };
-      stop = await startPostgres(project as unknown as Parameters<typeof startPostgres>[0]);
-      admin = provided.pgUrl;
-    }
-    if (!admin) throw new Error("no PostgreSQL server");
+    const { admin, stop } = await benchPostgres(value("--pg") ?? process.env.OARS_BENCH_PG_URL);
     const client = new pg.Client({ connectionString: admin });
     await client.connect();
     await client.query("drop database if exists bench_tactics with (force)");
