@@ -14,3 +14,4 @@ export { validateOrgCalendar, isWorkingDay, workingDaysBetween, type OrgCalendar
 export { fiscalYearOf, fiscalQuarterOf, fiscalMonthOf, type FiscalYear, type FiscalQuarter } from "./fiscal";
 export { periodsBetween, MAX_PERIODS, type Period, type PeriodGrain } from "./periods";
 export { expectedShareByDate, type PeriodElapsedShare } from "./expected-share";
+export { monthCover, type CoveredMonth, type LeftoverRange } from "./month-cover";

@@ -11,6 +11,7 @@ import * as progressClose from "./20261127_0022_progress_close";
 import * as crmSearch from "./20261127_0030_crm_search";
 import * as progressDataVersion from "./20261127_0040_progress_data_version";
 import * as activitiesDoneIndex from "./20261127_0041_activities_done_index";
+import * as progressFacts from "./20261127_0044_progress_facts";
 import * as dealsStatusStage from "./20261127_0042_deals_status_stage";
 import * as dealsOpenLists from "./20261127_0043_deals_open_lists";
 
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   "20261127_0041_activities_done_index": activitiesDoneIndex,
   "20261127_0042_deals_status_stage": dealsStatusStage,
   "20261127_0043_deals_open_lists": dealsOpenLists,
+  "20261127_0044_progress_facts": progressFacts,
 };

@@ -8,6 +8,8 @@
 import {
   FORECAST_CATEGORIES,
   metricByKey,
+  monthCover,
+  type CoveredMonth,
   type MetricFilters,
   type MetricKey,
   type OpenPipelineSum,
@@ -140,6 +142,98 @@ function familyQuery(
   }
 }
 
+/**
+ * How a family reads the kept per-month facts (facts.ts, docs/decisions/011): their basis, the
+ * kinds it counts, and each sum of `familyQuery` over fact rows. `first_wins` needs each deal's
+ * account history and is always read raw.
+ */
+interface FactRead {
+  basis: "close" | "created" | "activity";
+  kinds?: readonly string[];
+  sums: Record<string, RawBuilder<number>>;
+}
+
+const fsum = (col: "n" | "amount" | "weighted" | "days", when?: RawBuilder<boolean>) =>
+  when
+    ? sql<number>`sum(case when ${when} then ${sql.ref(`f.${col}`)} else 0 end)`
+    : sql<number>`sum(${sql.ref(`f.${col}`)})`;
+const kindIs = (k: string) => sql<boolean>`f.kind = ${k}`;
+
+const FACTS: Partial<Record<Family, FactRead>> = {
+  won: {
+    basis: "close",
+    kinds: ["won"],
+    sums: { won_n: fsum("n"), won_sum: fsum("amount"), won_days: fsum("days"), lost_n: sql<number>`0` },
+  },
+  closed: {
+    basis: "close",
+    kinds: ["won", "lost"],
+    sums: {
+      won_n: fsum("n", kindIs("won")),
+      won_sum: fsum("amount", kindIs("won")),
+      won_days: fsum("days", kindIs("won")),
+      lost_n: fsum("n", kindIs("lost")),
+    },
+  },
+  open: {
+    basis: "close",
+    kinds: ["open"],
+    sums: Object.fromEntries(
+      FORECAST_CATEGORIES.flatMap((c) => {
+        const is = sql<boolean>`f.category = ${c}`;
+        return [
+          [`${c}_n`, fsum("n", is)],
+          [`${c}_sum`, fsum("amount", is)],
+          [`${c}_w`, fsum("weighted", is)],
+        ];
+      }),
+    ),
+  },
+  created: { basis: "created", sums: { created_sum: fsum("amount") } },
+  meetings: { basis: "activity", kinds: ["meeting"], sums: { n: fsum("n") } },
+  calls: { basis: "activity", kinds: ["call"], sums: { n: fsum("n") } },
+  activities: { basis: "activity", sums: { n: fsum("n") } },
+};
+
+type Row = { team_id: string | null; owner_id: string; b: number } & Record<string, unknown>;
+
+const hasFilters = (f: MetricFilters | undefined) =>
+  Object.values(f ?? {}).some((v) => v !== undefined && v !== null && v !== "");
+
+/** The kept facts' sums per (team, owner, bucket) over whole months. */
+async function factRows(
+  q: Q,
+  orgId: string,
+  read: FactRead,
+  parts: readonly string[],
+  months: readonly CoveredMonth[],
+): Promise<Row[]> {
+  const bucketOf = new Map(months.map((m) => [m.month, m.bucket]));
+  let qb = q
+    .selectFrom("progress_facts as f")
+    .where("f.org_id", "=", orgId)
+    .where("f.basis", "=", read.basis)
+    .where("f.month", "in", [...bucketOf.keys()]);
+  if (read.kinds) qb = qb.where("f.kind", "in", read.kinds);
+  const rows = await qb
+    .select([
+      "f.team_id",
+      "f.owner_id",
+      "f.month",
+      ...parts.map((p) => (read.sums[p] ?? sql<number>`0`).as(p)),
+    ])
+    .groupBy(["f.team_id", "f.owner_id", "f.month"])
+    .execute();
+  return rows.map((r) => {
+    const { team_id, owner_id, month, ...sums } = r as Record<string, unknown> & {
+      team_id: string;
+      owner_id: string;
+      month: string;
+    };
+    return { ...sums, team_id: team_id === "" ? null : team_id, owner_id, b: bucketOf.get(month) ?? 0 };
+  });
+}
+
 interface Ask {
   scope: MetricScope;
   window: MetricWindow;
@@ -148,7 +242,15 @@ interface Ask {
 const scopeKey = (s: MetricScope) =>
   JSON.stringify([[...(s.ownerIds ?? [])].sort(), [...(s.teamIds ?? [])].sort()]);
 
-/** The union of the scopes: the whole org when any of them is. */
+/**
+ * Past this many owners and teams, the query reads the whole org instead of narrowing to the union
+ * of the scopes: the groups are matched to each scope in code anyway, and a long `team_id in (…)`
+ * leads the planner to a team index and a table lookup per deal (4× slower than the covering
+ * date index over the whole org, measured at a million deals).
+ */
+const NARROW_SCOPE_MAX = 32;
+
+/** The union of the scopes: the whole org when any of them is, or when the union is broad. */
 function unionScope(asks: readonly Ask[]): MetricScope {
   const owners = new Set<string>();
   const teams = new Set<string>();
@@ -157,6 +259,7 @@ function unionScope(asks: readonly Ask[]): MetricScope {
     for (const o of scope.ownerIds ?? []) owners.add(o);
     for (const t of scope.teamIds ?? []) teams.add(t);
   }
+  if (owners.size + teams.size > NARROW_SCOPE_MAX) return {};
   return { ownerIds: [...owners], teamIds: [...teams] };
 }
 
@@ -175,7 +278,8 @@ async function familySums(
   // Bucket edges: every window's first day and the day after its last (dates compare as text,
   // and a timestamp "2026-03-31T…" sorts before the edge "2026-04-01").
   const edges = [...new Set(live.flatMap((a) => [a.window.from, nextDay(a.window.to)]))].sort();
-  const f = familyQuery(q, engine, family, orgId, unionScope(live), filters);
+  const scope = unionScope(live);
+  const f = familyQuery(q, engine, family, orgId, scope, filters);
   const col = sql.ref<string>(f.date);
   const inner = edges.slice(1, -1);
   const bucket = inner.length
@@ -189,20 +293,28 @@ async function familySums(
   );
   const parts = Object.keys(sums);
   const alias = f.date.split(".")[0] ?? "d";
-  const rows = (await (f.qb as ReturnType<typeof dealBase>)
-    .where(col, ">=", edges[0] as string)
-    .where(col, "<", edges[edges.length - 1] as string)
-    .select([
-      sql.ref<string | null>(`${alias}.team_id`).as("team_id"),
-      sql.ref<string>(`${alias}.owner_id`).as("owner_id"),
-      bucket.as("b"),
-      ...Object.entries(sums).map(([p, e]) => e.as(p)),
-    ])
-    .groupBy([sql`1`, sql`2`, sql`3`])
-    .execute()) as unknown as ({ team_id: string | null; owner_id: string; b: number } & Record<
-    string,
-    unknown
-  >)[];
+  /** The raw rows' sums per (team, owner, bucket) over the days [from, to). */
+  const raw = async (from: string, to: string) =>
+    (await (f.qb as ReturnType<typeof dealBase>)
+      .where(col, ">=", from)
+      .where(col, "<", to)
+      .select([
+        sql.ref<string | null>(`${alias}.team_id`).as("team_id"),
+        sql.ref<string>(`${alias}.owner_id`).as("owner_id"),
+        bucket.as("b"),
+        ...Object.entries(sums).map(([p, e]) => e.as(p)),
+      ])
+      .groupBy([sql`1`, sql`2`, sql`3`])
+      .execute()) as unknown as Row[];
+
+  const rows: Row[] = [];
+  const kept = FACTS[family];
+  if (kept && !scope.ownerIds && !scope.teamIds && !hasFilters(filters)) {
+    // The whole org, unfiltered: whole months from the kept facts, the days of cut months raw.
+    const { months, leftovers } = monthCover(edges);
+    for (const r of leftovers) rows.push(...(await raw(r.from, r.to)));
+    if (months.length > 0) rows.push(...(await factRows(q, orgId, kept, parts, months)));
+  } else rows.push(...(await raw(edges[0] as string, edges[edges.length - 1] as string)));
 
   // Per (team, owner): running sums over the buckets, part by part — at (part × (buckets + 1) +
   // b + 1) the sum of buckets 0..b — so a window's sum is two lookups.
@@ -215,7 +327,10 @@ async function familySums(
       g = { team: r.team_id, owner: r.owner_id, prefix: new Float64Array(parts.length * width) };
       groups.set(key, g);
     }
-    for (const [i, p] of parts.entries()) g.prefix[i * width + Number(r.b) + 1] = Number(r[p] ?? 0);
+    for (const [i, p] of parts.entries()) {
+      const at = i * width + Number(r.b) + 1;
+      g.prefix[at] = (g.prefix[at] ?? 0) + Number(r[p] ?? 0);
+    }
   }
   for (const g of groups.values())
     for (let i = 0; i < parts.length; i++)

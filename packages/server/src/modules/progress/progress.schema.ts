@@ -79,6 +79,25 @@ export interface ForecastAdjustmentsTable {
   created_at: string;
 }
 
+/**
+ * Per-month totals of deals and done activities, kept by triggers (modules/progress/facts.ts): by
+ * close date per status (open ones per forecast category), by created date, by occurred time per
+ * activity type. `team_id` is '' for rows without a team.
+ */
+export interface ProgressFactsTable {
+  org_id: string;
+  basis: "close" | "created" | "activity";
+  month: string;
+  team_id: string;
+  owner_id: string;
+  kind: string;
+  category: string;
+  n: number;
+  amount: number;
+  weighted: number;
+  days: number;
+}
+
 declare module "../../db/schema" {
   interface Database {
     progress_checkins: ProgressCheckinsTable;
@@ -86,5 +105,6 @@ declare module "../../db/schema" {
     period_closes: PeriodClosesTable;
     period_close_rows: PeriodCloseRowsTable;
     forecast_adjustments: ForecastAdjustmentsTable;
+    progress_facts: ProgressFactsTable;
   }
 }

@@ -69,6 +69,8 @@ export const NOT_TRANSFERRED: Record<string, string> = {
   import_jobs:
     "CSV import jobs point at their uploaded file in the old server's data directory and hold its workers' leases; the records they imported move",
   import_rejects: "the rejected rows of those import jobs",
+  progress_facts:
+    "derived: per-month totals kept by triggers on deals and activities, refilled as the import inserts them",
   progress_data_versions:
     "derived: a counter that invalidates cached progress; the import bumps it afresh instead (transfer.service.ts)",
 };
