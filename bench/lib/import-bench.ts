@@ -94,7 +94,9 @@ async function importThroughOars(env: NodeJS.ProcessEnv, csv: string, p: Plan) {
     progress: { rowsPerSecond: number };
   };
   if (job.counts.created !== p.deals || job.counts.rejected !== 0)
-    throw new Error(`import created ${job.counts.created} of ${p.deals} (${job.counts.rejected} rejected)`);
+    throw new Error(
+      `import created ${job.counts.created} of ${p.deals} (${job.counts.rejected} rejected): ${ran.stdout.replace(/\s+/g, " ").slice(0, 3000)}`,
+    );
   return { rowsPerSecond: job.progress.rowsPerSecond, wall: ran.seconds, peakMb: ran.peakMb };
 }
 
@@ -142,8 +144,9 @@ export async function postgresImportBench(
   url: (db: string) => string,
   dir: string,
 ): Promise<ImportFigures> {
+  // Written afresh: a file left by a run at another scale names owners this org lacks.
   const csv = path.join(dir, "deals.csv");
-  if (!fs.existsSync(csv)) await writeDealCsv(p, o, csv);
+  await writeDealCsv(p, o, csv);
   const imported = await importThroughOars(
     { OARS_DATABASE_URL: url("bench_import"), OARS_LOG_LEVEL: "silent" },
     csv,

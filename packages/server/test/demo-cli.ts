@@ -5,8 +5,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { sql } from "kysely";
 import pg from "pg";
 import { afterAll, beforeAll, expect, inject } from "vitest";
+import { loadConfig } from "../src/config";
+import { openDatabase } from "../src/db/database";
 import { ENGINE } from "./harness";
 
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../bin/oars.js");
@@ -21,6 +24,8 @@ export interface DemoCli {
   oars(args: string[]): Promise<CliRun>;
   /** The process's data folder, for files the tests write. */
   readonly dataDir: string;
+  /** Runs one SQL statement on the process's database, as an operator's shell would. */
+  sql(text: string): Promise<void>;
 }
 
 /** Registers the set-up and clean-up hooks; `seed` are the arguments of the seeding command. */
@@ -69,6 +74,14 @@ export function demoCli(name: string, seed: string[] = ["seed", "--demo"]): Demo
     oars,
     get dataDir() {
       return dataDir;
+    },
+    async sql(text: string) {
+      const db = openDatabase(loadConfig(env));
+      try {
+        await sql.raw(text).execute(db.k);
+      } finally {
+        await db.close();
+      }
     },
   };
 }

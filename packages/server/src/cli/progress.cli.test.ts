@@ -80,3 +80,19 @@ describe("oars jobs run", () => {
     expect(second.filter((r) => seen.has(`${r.job} ${r.slot}`))).toEqual([]);
   }, 60_000);
 });
+
+describe("oars facts", () => {
+  it("checks the kept facts against the raw rows, finds a drift, and rebuilds", async () => {
+    const ok = await oars(["facts", "check"]);
+    expect(ok.stderr).toBe("");
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^Facts match the raw rows: \d+ rows\.\n$/);
+    await cli.sql("update progress_facts set n = n + 1 where basis = 'activity'");
+    const drift = await oars(["facts", "check"]);
+    expect(drift.code).toBe(1);
+    expect(drift.stdout).toMatch(/^\d+ of \d+ rows differ \(kept → raw\)/);
+    expect(drift.stdout).toMatch(/activity \d{4}-\d{2} (call|meeting|email|demo|task|note) - team /);
+    expect((await oars(["facts", "rebuild"])).stdout).toMatch(/^Rebuilt \d+ fact rows\.\n$/);
+    expect((await oars(["facts", "check"])).code).toBe(0);
+  }, 120_000);
+});

@@ -7,6 +7,7 @@ import { createMailer } from "../mail";
 import { runDueJobs } from "../modules/jobs/scheduler";
 import { attainmentCsv } from "../modules/progress/attainment.export";
 import { dashboard } from "../modules/progress/dashboard.service";
+import { checkFacts, rebuildFacts } from "../modules/progress/facts";
 import { planProgress } from "../modules/progress/progress.service";
 import {
   closePeriod,
@@ -143,6 +144,47 @@ export function registerProgressCommands(program: Command): void {
         const csv = await attainmentCsv(db.k, ctx.actor.orgId, await closesForExport(ctx, o.period));
         if (o.out) fs.writeFileSync(o.out, csv);
         else process.stdout.write(csv);
+      });
+    });
+
+  const facts = program
+    .command("facts")
+    .description("the per-month totals live progress keeps of deals and activities (docs/decisions/011)");
+  facts
+    .command("check")
+    .description("recompute the org's facts from its deals and activities; list differences, exit 1 if any")
+    .option("--as <email>", "the org of this person (default: the first admin's)")
+    .option("--json", "print JSON")
+    .action(async (o: { as?: string; json?: boolean }) => {
+      await withDb(async (db, config) => {
+        const ctx = await cliContext(db, config, o.as);
+        const r = await checkFacts(db, ctx.actor.orgId);
+        print(Boolean(o.json), r, () =>
+          r.differences.length === 0
+            ? `Facts match the raw rows: ${r.rows} rows.`
+            : [
+                `${r.differences.length} of ${r.rows} rows differ (kept → raw); \`oars facts rebuild\` puts them right:`,
+                ...r.differences
+                  .slice(0, 20)
+                  .map(
+                    (d) =>
+                      `  ${d.key.basis} ${d.key.month} ${d.key.kind || "-"} ${d.key.category || "-"} team ${d.key.team_id || "-"} owner ${d.key.owner_id}: n ${d.kept.n} → ${d.raw.n}, amount ${d.kept.amount} → ${d.raw.amount}`,
+                  ),
+                ...(r.differences.length > 20 ? [`  … and ${r.differences.length - 20} more`] : []),
+              ].join("\n"),
+        );
+        if (r.differences.length > 0) process.exitCode = 1;
+      });
+    });
+  facts
+    .command("rebuild")
+    .description("rewrite the org's facts from its deals and activities, in one transaction")
+    .option("--as <email>", "the org of this person (default: the first admin's)")
+    .action(async (o: { as?: string }) => {
+      await withDb(async (db, config) => {
+        const ctx = await cliContext(db, config, o.as);
+        const r = await rebuildFacts(db, ctx.actor.orgId);
+        process.stdout.write(`Rebuilt ${r.rows} fact rows.\n`);
       });
     });
 

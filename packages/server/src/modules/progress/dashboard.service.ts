@@ -15,6 +15,8 @@ import type { SignedInCtx } from "../../http/context";
 import { listScope } from "../../policies/crm.policy";
 import type { ObjectivesTable, StrategicPlansTable } from "../plans/plans.schema";
 import { visiblePlans } from "../plans/plan-visibility";
+import { nextDay, type MetricScope } from "./metrics";
+import { funnelByStage, wonByOwner } from "./metrics-grouped";
 import { milestoneWork, progressOfMilestones } from "./milestone-progress.service";
 import { prefetchProgress, progressEnv, progressOfRow } from "./progress.service";
 
@@ -51,19 +53,12 @@ export async function dashboard(ctx: SignedInCtx): Promise<Dashboard> {
   // The reader's records: everything for an admin, their readable teams plus their own otherwise;
   // a rep's dashboard is about their own records only.
   const reader = listScope(scope);
-  const mine = <QB extends { where: (...a: never[]) => unknown }>(qb: QB, alias: "d" | "a"): QB => {
-    const owner = sql.ref<string>(`${alias}.owner_id`);
-    const team = sql.ref<string>(`${alias}.team_id`);
-    if (!director)
-      return (qb as never as { where: (c: unknown) => QB }).where(sql<boolean>`${owner} = ${me}`);
-    if (!reader) return qb;
-    const teams = reader.teams;
-    return (qb as never as { where: (c: unknown) => QB }).where(
-      teams.length === 0
-        ? sql<boolean>`${owner} = ${me}`
-        : sql<boolean>`(${owner} = ${me} or ${team} in (${sql.join(teams)}))`,
-    );
-  };
+  // The same, as a metric scope: the whole org, or the reader and their teams.
+  const readerScope: MetricScope = !director
+    ? { ownerIds: [me] }
+    : !reader
+      ? {}
+      : { ownerIds: [me], teamIds: reader.teams };
 
   // Objectives: the reader's own and their teams', in plans they may see, at risk first.
   const plans = await visiblePlans(q, ctx, scope).where("p.status", "in", ["active", "draft"]).execute();
@@ -183,36 +178,7 @@ export async function dashboard(ctx: SignedInCtx): Promise<Dashboard> {
     .where("archived_at", "is", null)
     .orderBy("position")
     .execute();
-  // Two index reads (migration 20261127_0042), not one `open or closed-in-period` scan of every deal.
-  const funnelPart = (open: boolean) =>
-    mine(
-      q
-        .selectFrom("deals as d")
-        .where("d.org_id", "=", orgId)
-        .where("d.deleted_at", "is", null)
-        .where((eb) =>
-          open
-            ? eb("d.status", "=", "open")
-            : eb.and([
-                eb("d.status", "in", ["won", "lost"]),
-                eb("d.close_date", ">=", periodStart),
-                eb("d.close_date", "<=", periodEnd),
-              ]),
-        ),
-      "d",
-    )
-      .select((eb) => [
-        "d.stage_id",
-        eb.fn.countAll<number>().as("n"),
-        eb.fn.sum<number>("d.amount_org_minor").as("s"),
-      ])
-      .groupBy("d.stage_id")
-      .execute();
-  const stageFig = new Map<string, { n: number; s: number }>();
-  for (const r of [...(await funnelPart(true)), ...(await funnelPart(false))]) {
-    const f = stageFig.get(r.stage_id) ?? { n: 0, s: 0 };
-    stageFig.set(r.stage_id, { n: f.n + Number(r.n), s: f.s + Number(r.s ?? 0) });
-  }
+  const stageFig = await funnelByStage(q, orgId, readerScope, { from: periodStart, to: periodEnd });
   const funnel = stages.map((s) => ({
     stageId: s.id,
     name: s.name,
@@ -233,23 +199,8 @@ export async function dashboard(ctx: SignedInCtx): Promise<Dashboard> {
   let heatmap: Dashboard["heatmap"] = [];
   let heatmapPeople = 0;
   if (director) {
-    const lb = await mine(
-      q
-        .selectFrom("deals as d")
-        .where("d.org_id", "=", orgId)
-        .where("d.deleted_at", "is", null)
-        .where("d.status", "=", "won")
-        .where("d.close_date", ">=", periodStart)
-        .where("d.close_date", "<=", periodEnd),
-      "d",
-    )
-      .select((eb) => [
-        "d.owner_id",
-        eb.fn.countAll<number>().as("n"),
-        eb.fn.sum<number>("d.amount_org_minor").as("s"),
-      ])
-      .groupBy("d.owner_id")
-      .execute();
+    // Won this period per person, then by month for six months (whole months from the kept facts).
+    const lb = await wonByOwner(q, ctx.db.engine, orgId, readerScope, [periodStart, nextDay(periodEnd)]);
     leaderboard = lb
       .map((r) => ({
         personId: r.owner_id,
@@ -260,23 +211,10 @@ export async function dashboard(ctx: SignedInCtx): Promise<Dashboard> {
       .sort((a, b) => b.revenueMinor - a.revenueMinor || a.name.localeCompare(b.name))
       .slice(0, 10);
     const heatFrom = addMonths(`${today.slice(0, 7)}-01`, -5);
-    const hm = await mine(
-      q
-        .selectFrom("deals as d")
-        .where("d.org_id", "=", orgId)
-        .where("d.deleted_at", "is", null)
-        .where("d.status", "=", "won")
-        .where("d.close_date", ">=", heatFrom)
-        .where("d.close_date", "<=", today),
-      "d",
-    )
-      .select((eb) => [
-        "d.owner_id",
-        sql<string>`substr(d.close_date, 1, 7)`.as("month"),
-        eb.fn.sum<number>("d.amount_org_minor").as("s"),
-      ])
-      .groupBy(["d.owner_id", sql`substr(d.close_date, 1, 7)`])
-      .execute();
+    const heatEdges = [0, 1, 2, 3, 4, 5].map((i) => addMonths(heatFrom, i));
+    const hm = (await wonByOwner(q, ctx.db.engine, orgId, readerScope, [...heatEdges, nextDay(today)])).map(
+      (r) => ({ owner_id: r.owner_id, month: (heatEdges[r.b] as string).slice(0, 7), s: r.s }),
+    );
     // Each person's revenue milestones by month (the largest where two plans set one), for attainment.
     const targets = await q
       .selectFrom("milestones as m")

@@ -12,6 +12,7 @@ import { testApp, type TestApp } from "../../../test/harness";
 import { importCsv } from "../../../test/import-helpers";
 import { ensureStages } from "../crm/stages.service";
 import { checkFacts, rebuildFacts } from "./facts";
+import { funnelByStage, wonByOwner } from "./metrics-grouped";
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../test/fixtures");
 const csv = fs.readFileSync(path.join(FIXTURES, "crm-export.csv"), "utf8");
@@ -130,8 +131,8 @@ describe("progress facts", () => {
     await sql`update progress_facts set amount = amount + 1 where org_id = ${w.orgId} and basis = 'close' and kind = 'won'`.execute(
       t.db.k,
     );
-    await sql`insert into progress_facts (org_id, basis, month, team_id, owner_id, kind, category, n, amount, weighted, days)
-      values (${w.orgId}, 'created', '1999-01', '', ${w.people.memberA.id}, '', '', 3, 300, 0, 0)`.execute(
+    await sql`insert into progress_facts (org_id, basis, month, team_id, owner_id, kind, category, stage_id, n, amount, weighted, days)
+      values (${w.orgId}, 'created', '1999-01', '', ${w.people.memberA.id}, '', '', '', 3, 300, 0, 0)`.execute(
       t.db.k,
     );
     const { differences, rows } = await checkFacts(t.db, w.orgId);
@@ -146,6 +147,7 @@ describe("progress facts", () => {
         owner_id: w.people.memberA.id,
         kind: "",
         category: "",
+        stage_id: "",
       },
       kept: { n: 3, amount: 300, weighted: 0, days: 0 },
       raw: { n: 0, amount: 0, weighted: 0, days: 0 },
@@ -163,5 +165,30 @@ describe("progress facts", () => {
       n: number;
     }>`select count(*) as n from progress_facts where org_id <> ${w.orgId}`.execute(t.db.k);
     expect(Number(after.rows[0]?.n)).toBe(Number(other.rows[0]?.n));
+  });
+
+  it("give the whole org's funnel and won per person as the raw rows do", async () => {
+    await importCsv(w.as.admin, "deals", csv);
+    // Every person and team of the org, named: the same records read raw, not from the facts.
+    const people = await sql<{ id: string }>`select id from people where org_id = ${w.orgId}`.execute(t.db.k);
+    const teams = await sql<{ id: string }>`select id from teams where org_id = ${w.orgId}`.execute(t.db.k);
+    const everyone = { ownerIds: people.rows.map((r) => r.id), teamIds: teams.rows.map((r) => r.id) };
+    expect(everyone.ownerIds.length + everyone.teamIds.length).toBeLessThan(32);
+    const sorted = <T>(m: Map<string, T>) => [...m.entries()].sort(([a], [b]) => a.localeCompare(b));
+    const byOwner = (rows: { owner_id: string; b: number; n: number; s: number }[]) =>
+      [...rows].sort((a, b) => a.owner_id.localeCompare(b.owner_id) || a.b - b.b);
+    // Windows cut mid-month and whole quarters, so both the facts and the cut days are read.
+    for (const period of [
+      { from: "2025-01-01", to: "2025-03-31" },
+      { from: "2025-02-14", to: "2026-05-09" },
+    ]) {
+      const kept = await funnelByStage(t.db.k, w.orgId, {}, period);
+      expect(kept.size).toBeGreaterThan(0);
+      expect(sorted(kept)).toEqual(sorted(await funnelByStage(t.db.k, w.orgId, everyone, period)));
+    }
+    const edges = ["2025-01-01", "2025-02-01", "2025-03-17", "2025-07-01", "2026-01-09"];
+    const kept = await wonByOwner(t.db.k, t.db.engine, w.orgId, {}, edges);
+    expect(kept.length).toBeGreaterThan(4);
+    expect(byOwner(kept)).toEqual(byOwner(await wonByOwner(t.db.k, t.db.engine, w.orgId, everyone, edges)));
   });
 });

@@ -12,7 +12,16 @@ import { PostgresAdapter, sql, type Kysely } from "kysely";
 import type { Db, Engine } from "../../db/database";
 
 /** The key of one fact row; the sums are n, amount, weighted (Σ amount × probability) and days. */
-export const FACT_KEY = ["org_id", "basis", "month", "team_id", "owner_id", "kind", "category"] as const;
+export const FACT_KEY = [
+  "org_id",
+  "basis",
+  "month",
+  "team_id",
+  "owner_id",
+  "kind",
+  "category",
+  "stage_id",
+] as const;
 const SUMS = ["n", "amount", "weighted", "days"] as const;
 const COLUMNS = [...FACT_KEY, ...SUMS].join(", ");
 
@@ -30,12 +39,12 @@ function dealRows(engine: Engine, r: string, sign: 1 | -1, where: string): strin
   return `select ${r}.org_id as org_id, 'close' as basis, substr(${r}.close_date, 1, 7) as month,
       coalesce(${r}.team_id, '') as team_id, ${r}.owner_id as owner_id, ${r}.status as kind,
       case when ${r}.status = 'open' then ${r}.forecast_category else '' end as category,
-      ${s}1 as n, ${s}${r}.amount_org_minor as amount, ${s}${r}.amount_org_minor * ${r}.probability as weighted,
+      ${r}.stage_id as stage_id, ${s}1 as n, ${s}${r}.amount_org_minor as amount, ${s}${r}.amount_org_minor * ${r}.probability as weighted,
       ${s}coalesce(case when ${r}.status = 'won' then ${dealDays(engine, r)} else 0 end, 0) as days
     from ${where}
     union all
     select ${r}.org_id, 'created', substr(${r}.created_date, 1, 7), coalesce(${r}.team_id, ''), ${r}.owner_id,
-      '', '', ${s}1, ${s}${r}.amount_org_minor, 0, 0
+      '', '', '', ${s}1, ${s}${r}.amount_org_minor, 0, 0
     from ${where}`;
 }
 
@@ -43,7 +52,7 @@ function activityRows(r: string, sign: 1 | -1, where: string): string {
   const s = sign === 1 ? "" : "-";
   return `select ${r}.org_id as org_id, 'activity' as basis, substr(${r}.occurred_at, 1, 7) as month,
       coalesce(${r}.team_id, '') as team_id, ${r}.owner_id as owner_id, ${r}.type as kind, '' as category,
-      ${s}1 as n, 0 as amount, 0 as weighted, 0 as days
+      '' as stage_id, ${s}1 as n, 0 as amount, 0 as weighted, 0 as days
     from ${where}`;
 }
 
@@ -62,6 +71,7 @@ const WATCHED = {
     "deleted_at",
     "status",
     "forecast_category",
+    "stage_id",
     "amount_org_minor",
     "probability",
     "close_date",
@@ -108,7 +118,7 @@ export async function createProgressFacts(db: Kysely<unknown>): Promise<void> {
       `create table progress_facts (
         org_id text not null references orgs(id) on delete cascade,
         basis text not null, month text not null, team_id text not null, owner_id text not null,
-        kind text not null, category text not null,
+        kind text not null, category text not null, stage_id text not null,
         n ${big} not null, amount ${big} not null, weighted ${big} not null, days ${big} not null,
         primary key (${FACT_KEY.join(", ")})
       )${engine === "sqlite" ? " without rowid" : ""}`,

@@ -243,14 +243,16 @@ const scopeKey = (s: MetricScope) =>
   JSON.stringify([[...(s.ownerIds ?? [])].sort(), [...(s.teamIds ?? [])].sort()]);
 
 /**
- * Past this many owners and teams, the query reads the whole org instead of narrowing to the union
- * of the scopes: the groups are matched to each scope in code anyway, and a long `team_id in (…)`
+ * Past this many owners and teams, the query reads the whole org instead of narrowing to the
+ * scope: the groups are matched to each figure's scope in code anyway, and a long `team_id in (…)`
  * leads the planner to a team index and a table lookup per deal (4× slower than the covering
  * date index over the whole org, measured at a million deals).
  */
 const NARROW_SCOPE_MAX = 32;
 
-/** The union of the scopes: the whole org when any of them is, or when the union is broad. */
+const wholeOrg = (scope: MetricScope) => !scope.ownerIds?.length && !scope.teamIds?.length;
+
+/** The union of the scopes: the whole org when any of them is. */
 function unionScope(asks: readonly Ask[]): MetricScope {
   const owners = new Set<string>();
   const teams = new Set<string>();
@@ -259,8 +261,63 @@ function unionScope(asks: readonly Ask[]): MetricScope {
     for (const o of scope.ownerIds ?? []) owners.add(o);
     for (const t of scope.teamIds ?? []) teams.add(t);
   }
-  if (owners.size + teams.size > NARROW_SCOPE_MAX) return {};
   return { ownerIds: [...owners], teamIds: [...teams] };
+}
+
+/**
+ * One family's sums per (team, owner, bucket), the buckets cut at `edges` (sorted, distinct), over
+ * a scope — narrowed in SQL only; callers match rows to each figure's scope. The whole org,
+ * unfiltered, reads whole months from the kept facts and the days of cut months raw.
+ */
+async function familyRows(
+  q: Q,
+  engine: Engine,
+  orgId: string,
+  family: Family,
+  filters: MetricFilters | undefined,
+  scope: MetricScope,
+  edges: readonly string[],
+  only?: Iterable<string>,
+): Promise<{ rows: Row[]; parts: string[] }> {
+  const broad = (scope.ownerIds?.length ?? 0) + (scope.teamIds?.length ?? 0) > NARROW_SCOPE_MAX;
+  if (broad) scope = {};
+  const f = familyQuery(q, engine, family, orgId, scope, filters);
+  const col = sql.ref<string>(f.date);
+  const inner = edges.slice(1, -1);
+  const bucket = inner.length
+    ? sql<number>`case ${sql.join(
+        inner.map((e, i) => sql`when ${col} < ${e} then ${sql.lit(i)}`),
+        sql` `,
+      )} else ${sql.lit(inner.length)} end`
+    : sql<number>`0`;
+  const wanted = only ? new Set(only) : null;
+  const sums = Object.entries(f.sums as Record<string, RawBuilder<number>>).filter(
+    ([p]) => !wanted || wanted.has(p),
+  );
+  const alias = f.date.split(".")[0] ?? "d";
+  /** The raw rows' sums per (team, owner, bucket) over the days [from, to). */
+  const raw = async (from: string, to: string) =>
+    (await (f.qb as ReturnType<typeof dealBase>)
+      .where(col, ">=", from)
+      .where(col, "<", to)
+      .select([
+        sql.ref<string | null>(`${alias}.team_id`).as("team_id"),
+        sql.ref<string>(`${alias}.owner_id`).as("owner_id"),
+        bucket.as("b"),
+        ...sums.map(([p, e]) => e.as(p)),
+      ])
+      .groupBy([sql`1`, sql`2`, sql`3`])
+      .execute()) as unknown as Row[];
+
+  const parts = sums.map(([p]) => p);
+  const kept = FACTS[family];
+  if (!kept || !wholeOrg(scope) || hasFilters(filters))
+    return { rows: await raw(edges[0] as string, edges[edges.length - 1] as string), parts };
+  const rows: Row[] = [];
+  const { months, leftovers } = monthCover(edges);
+  for (const r of leftovers) rows.push(...(await raw(r.from, r.to)));
+  if (months.length > 0) rows.push(...(await factRows(q, orgId, kept, parts, months)));
+  return { rows, parts };
 }
 
 /** One grouped query for every ask of one family and filters: each ask's sums. */
@@ -278,43 +335,7 @@ async function familySums(
   // Bucket edges: every window's first day and the day after its last (dates compare as text,
   // and a timestamp "2026-03-31T…" sorts before the edge "2026-04-01").
   const edges = [...new Set(live.flatMap((a) => [a.window.from, nextDay(a.window.to)]))].sort();
-  const scope = unionScope(live);
-  const f = familyQuery(q, engine, family, orgId, scope, filters);
-  const col = sql.ref<string>(f.date);
-  const inner = edges.slice(1, -1);
-  const bucket = inner.length
-    ? sql<number>`case ${sql.join(
-        inner.map((e, i) => sql`when ${col} < ${e} then ${sql.lit(i)}`),
-        sql` `,
-      )} else ${sql.lit(inner.length)} end`
-    : sql<number>`0`;
-  const sums = Object.fromEntries(
-    Object.entries(f.sums as Record<string, RawBuilder<number>>).filter(([p]) => !only || only.has(p)),
-  );
-  const parts = Object.keys(sums);
-  const alias = f.date.split(".")[0] ?? "d";
-  /** The raw rows' sums per (team, owner, bucket) over the days [from, to). */
-  const raw = async (from: string, to: string) =>
-    (await (f.qb as ReturnType<typeof dealBase>)
-      .where(col, ">=", from)
-      .where(col, "<", to)
-      .select([
-        sql.ref<string | null>(`${alias}.team_id`).as("team_id"),
-        sql.ref<string>(`${alias}.owner_id`).as("owner_id"),
-        bucket.as("b"),
-        ...Object.entries(sums).map(([p, e]) => e.as(p)),
-      ])
-      .groupBy([sql`1`, sql`2`, sql`3`])
-      .execute()) as unknown as Row[];
-
-  const rows: Row[] = [];
-  const kept = FACTS[family];
-  if (kept && !scope.ownerIds && !scope.teamIds && !hasFilters(filters)) {
-    // The whole org, unfiltered: whole months from the kept facts, the days of cut months raw.
-    const { months, leftovers } = monthCover(edges);
-    for (const r of leftovers) rows.push(...(await raw(r.from, r.to)));
-    if (months.length > 0) rows.push(...(await factRows(q, orgId, kept, parts, months)));
-  } else rows.push(...(await raw(edges[0] as string, edges[edges.length - 1] as string)));
+  const { rows, parts } = await familyRows(q, engine, orgId, family, filters, unionScope(live), edges, only);
 
   // Per (team, owner): running sums over the buckets, part by part — at (part × (buckets + 1) +
   // b + 1) the sum of buckets 0..b — so a window's sum is two lookups.
@@ -446,3 +467,97 @@ export async function openPipelines(
 
 /** Whether a metric's figures can come from the grouped sums. */
 export const isSummed = (key: string) => metricByKey(key) !== undefined && key in SUMMED;
+
+/**
+ * The funnel's deals and amount per stage: open deals (any close date) and the deals won or lost
+ * in [from, to]. For the whole org, open deals and whole months come from the kept facts.
+ */
+export async function funnelByStage(
+  q: Q,
+  orgId: string,
+  scope: MetricScope,
+  period: MetricWindow,
+): Promise<Map<string, { n: number; s: number }>> {
+  const out = new Map<string, { n: number; s: number }>();
+  const add = (rows: { stage_id: string; n: unknown; s: unknown }[]) => {
+    for (const r of rows) {
+      const f = out.get(r.stage_id) ?? { n: 0, s: 0 };
+      out.set(r.stage_id, { n: f.n + Number(r.n ?? 0), s: f.s + Number(r.s ?? 0) });
+    }
+  };
+  // Two index reads on the raw rows (migration 20261127_0042), not one `open or closed` scan.
+  const raw = (where: { open: true } | { from: string; to: string }) =>
+    dealBase(q, { orgId, scope })
+      .where((eb) =>
+        "open" in where
+          ? eb("d.status", "=", "open")
+          : eb.and([
+              eb("d.status", "in", ["won", "lost"]),
+              eb("d.close_date", ">=", where.from),
+              eb("d.close_date", "<", where.to),
+            ]),
+      )
+      .select((eb) => [
+        "d.stage_id",
+        eb.fn.countAll<number>().as("n"),
+        eb.fn.sum<number>("d.amount_org_minor").as("s"),
+      ])
+      .groupBy("d.stage_id")
+      .execute();
+  const end = nextDay(period.to);
+  if (!wholeOrg(scope)) {
+    add(await raw({ open: true }));
+    add(await raw({ from: period.from, to: end }));
+    return out;
+  }
+  const facts = (kinds: string[], months?: string[]) => {
+    let qb = q
+      .selectFrom("progress_facts as f")
+      .where("f.org_id", "=", orgId)
+      .where("f.basis", "=", "close")
+      .where("f.kind", "in", kinds);
+    if (months) qb = qb.where("f.month", "in", months);
+    return qb
+      .select((eb) => ["f.stage_id", eb.fn.sum<number>("f.n").as("n"), eb.fn.sum<number>("f.amount").as("s")])
+      .groupBy("f.stage_id")
+      .execute();
+  };
+  add(await facts(["open"]));
+  const { months, leftovers } = monthCover([period.from, end]);
+  if (months.length > 0)
+    add(
+      await facts(
+        ["won", "lost"],
+        months.map((m) => m.month),
+      ),
+    );
+  for (const r of leftovers) add(await raw(r));
+  return out;
+}
+
+/**
+ * Revenue and deals won per owner in each bucket cut at `edges` (the leaderboard's period, the
+ * heatmap's months), for a scope; for the whole org, whole months from the kept facts.
+ */
+export async function wonByOwner(
+  q: Q,
+  engine: Engine,
+  orgId: string,
+  scope: MetricScope,
+  edges: readonly string[],
+): Promise<{ owner_id: string; b: number; n: number; s: number }[]> {
+  const { rows } = await familyRows(q, engine, orgId, "won", undefined, scope, edges, ["won_n", "won_sum"]);
+  const owners = new Set(scope.ownerIds ?? []);
+  const teams = new Set(scope.teamIds ?? []);
+  const all = wholeOrg(scope);
+  const sums = new Map<string, { owner_id: string; b: number; n: number; s: number }>();
+  for (const r of rows) {
+    if (!all && !owners.has(r.owner_id) && !(r.team_id !== null && teams.has(r.team_id))) continue;
+    const key = `${r.owner_id}|${r.b}`;
+    const x = sums.get(key) ?? { owner_id: r.owner_id, b: Number(r.b), n: 0, s: 0 };
+    x.n += Number(r.won_n ?? 0);
+    x.s += Number(r.won_sum ?? 0);
+    sums.set(key, x);
+  }
+  return [...sums.values()];
+}

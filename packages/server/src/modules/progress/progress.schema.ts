@@ -92,6 +92,8 @@ export interface ProgressFactsTable {
   owner_id: string;
   kind: string;
   category: string;
+  /** The deal's stage, for the funnel ('' for created and activity rows). */
+  stage_id: string;
   n: number;
   amount: number;
   weighted: number;
