@@ -120,7 +120,7 @@ export async function createProgressFacts(db: Kysely<unknown>): Promise<void> {
         basis text not null, month text not null, team_id text not null, owner_id text not null,
         kind text not null, category text not null, stage_id text not null,
         n ${big} not null, amount ${big} not null, weighted ${big} not null, days ${big} not null,
-        primary key (${FACT_KEY.join(", ")})
+        primary key (org_id, basis, kind, month, team_id, owner_id, category, stage_id)
       )${engine === "sqlite" ? " without rowid" : ""}`,
     )
     .execute(db);

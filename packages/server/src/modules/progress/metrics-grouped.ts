@@ -337,55 +337,55 @@ async function familySums(
   const edges = [...new Set(live.flatMap((a) => [a.window.from, nextDay(a.window.to)]))].sort();
   const { rows, parts } = await familyRows(q, engine, orgId, family, filters, unionScope(live), edges, only);
 
-  // Per (team, owner): running sums over the buckets, part by part — at (part × (buckets + 1) +
-  // b + 1) the sum of buckets 0..b — so a window's sum is two lookups.
-  const width = edges.length;
-  const groups = new Map<string, { team: string | null; owner: string; prefix: Float64Array }>();
+  // Per (team, owner): the sums per bucket, part by part (at part × width + bucket).
+  const width = edges.length - 1;
+  const groups = new Map<string, { team: string | null; owner: string; sums: Float64Array }>();
   for (const r of rows) {
     const key = `${r.team_id ?? ""}|${r.owner_id}`;
     let g = groups.get(key);
     if (!g) {
-      g = { team: r.team_id, owner: r.owner_id, prefix: new Float64Array(parts.length * width) };
+      g = { team: r.team_id, owner: r.owner_id, sums: new Float64Array(parts.length * width) };
       groups.set(key, g);
     }
-    for (const [i, p] of parts.entries()) {
-      const at = i * width + Number(r.b) + 1;
-      g.prefix[at] = (g.prefix[at] ?? 0) + Number(r[p] ?? 0);
-    }
+    for (const [i, p] of parts.entries()) add(g.sums, i * width + Number(r.b), Number(r[p] ?? 0));
   }
-  for (const g of groups.values())
-    for (let i = 0; i < parts.length; i++)
-      for (let b = 1; b < width; b++)
-        g.prefix[i * width + b] = (g.prefix[i * width + b] ?? 0) + (g.prefix[i * width + b - 1] ?? 0);
-
-  const matched = new Map<string, (typeof groups extends Map<string, infer G> ? G : never)[]>();
-  const groupsOf = (scope: MetricScope) => {
+  // Per scope asked: the groups it matches summed, then running sums over the buckets — at
+  // (part × (width + 1) + b) the sum of buckets before b — so a window's sum is two lookups.
+  const totals = new Map<string, Float64Array>();
+  const totalOf = (scope: MetricScope) => {
     const key = scopeKey(scope);
-    let list = matched.get(key);
-    if (!list) {
+    let t = totals.get(key);
+    if (!t) {
       const owners = new Set(scope.ownerIds ?? []);
       const teams = new Set(scope.teamIds ?? []);
       const all = owners.size === 0 && teams.size === 0;
-      list = [...groups.values()].filter(
-        (g) => all || owners.has(g.owner) || (g.team !== null && teams.has(g.team)),
-      );
-      matched.set(key, list);
+      t = new Float64Array(parts.length * (width + 1));
+      for (const g of groups.values()) {
+        if (!all && !owners.has(g.owner) && !(g.team !== null && teams.has(g.team))) continue;
+        for (let i = 0; i < parts.length; i++)
+          for (let b = 0; b < width; b++) add(t, i * (width + 1) + b + 1, g.sums[i * width + b] ?? 0);
+      }
+      for (let i = 0; i < parts.length; i++)
+        for (let b = 1; b <= width; b++) add(t, i * (width + 1) + b, t[i * (width + 1) + b - 1] ?? 0);
+      totals.set(key, t);
     }
-    return list;
+    return t;
   };
+  const at = new Map(edges.map((e, i) => [e, i]));
   return asks.map((a) => {
     const out: Sums = {};
     if (a.window.from > a.window.to) return out;
-    const lo = edges.indexOf(a.window.from);
-    const hi = edges.indexOf(nextDay(a.window.to));
-    for (const [i, p] of parts.entries()) {
-      let s = 0;
-      for (const g of groupsOf(a.scope))
-        s += (g.prefix[i * width + hi] ?? 0) - (g.prefix[i * width + lo] ?? 0);
-      out[p] = s;
-    }
+    const lo = at.get(a.window.from) ?? 0;
+    const hi = at.get(nextDay(a.window.to)) ?? 0;
+    const t = totalOf(a.scope);
+    for (const [i, p] of parts.entries())
+      out[p] = (t[i * (width + 1) + hi] ?? 0) - (t[i * (width + 1) + lo] ?? 0);
     return out;
   });
+}
+
+function add(a: Float64Array, at: number, v: number): void {
+  a[at] = (a[at] ?? 0) + v;
 }
 
 const filtersKey = (f: MetricFilters | undefined) => JSON.stringify(f ?? {});
