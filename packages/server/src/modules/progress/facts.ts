@@ -169,7 +169,7 @@ async function postgresTriggers(db: Kysely<unknown>, table: Table): Promise<void
   // One statement per writing statement, over its transition tables; keys in order, so two
   // writers lock the fact rows they share in the same order.
   const apply = (rows: string) =>
-    `insert into progress_facts (${COLUMNS}) ${grouped(rows)} order by 1, 2, 3, 4, 5, 6, 7 ${UPSERT};`;
+    `insert into progress_facts (${COLUMNS}) ${grouped(rows)} order by ${FACT_KEY.join(", ")} ${UPSERT};`;
   const bodies = {
     insert: apply(rowsOf("postgres", table, "n", 1, `new_rows n where ${live("n")}`)),
     delete: apply(rowsOf("postgres", table, "o", -1, `old_rows o where ${live("o")}`)),
@@ -211,12 +211,6 @@ async function postgresTriggers(db: Kysely<unknown>, table: Table): Promise<void
       )
       .execute(db);
   }
-}
-
-export interface FactDifference {
-  key: Record<(typeof FACT_KEY)[number], string>;
-  kept: Record<(typeof SUMS)[number], number>;
-  raw: Record<(typeof SUMS)[number], number>;
 }
 
 type Runner = Pick<Db, "k" | "engine">;
