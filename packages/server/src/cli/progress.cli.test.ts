@@ -1,6 +1,7 @@
 // `oars attainment …` and `oars jobs run` as a user runs them: a real process on the demo database.
 import fs from "node:fs";
 import path from "node:path";
+import { addDays, addMonths, todayIn } from "@oars/core";
 import { describe, expect, it } from "vitest";
 import { demoCli } from "../../test/demo-cli";
 
@@ -30,13 +31,26 @@ describe("oars progress", () => {
   });
 });
 
+// Last month in the demo org's time zone, and the month before it (still open).
+const firstOfThisMonth = `${todayIn("America/New_York", new Date()).slice(0, 7)}-01`;
+const last = addMonths(firstOfThisMonth, -1).slice(0, 7);
+const lastEnd = addDays(firstOfThisMonth, -1);
+const before = addMonths(firstOfThisMonth, -2).slice(0, 7);
+const label = new Date(`${last}-01T00:00:00Z`).toLocaleString("en-US", {
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
 describe("oars attainment", () => {
   it("closes a month, exports its frozen attainment as CSV, refuses an open one, reopens", async () => {
-    const close = await oars(["attainment", "close", "--period", "2026-10"]);
+    const close = await oars(["attainment", "close", "--period", last]);
     expect(close.stderr).toBe("");
-    expect(close.stdout).toMatch(/^Closed Oct 2026 \(2026-10-01\.\.2026-10-31\): \d+ figures frozen/);
+    expect(close.stdout).toMatch(
+      new RegExp(`^Closed ${label} \\(${last}-01\\.\\.${lastEnd}\\): \\d+ figures frozen`),
+    );
     const out = path.join(cli.dataDir, "attainment.csv");
-    expect((await oars(["attainment", "export", "--period", "2026-10", "--out", out])).code).toBe(0);
+    expect((await oars(["attainment", "export", "--period", last, "--out", out])).code).toBe(0);
     const lines = fs
       .readFileSync(out, "utf8")
       .replace(/^\uFEFF/, "")
@@ -47,21 +61,23 @@ describe("oars attainment", () => {
     );
     const nina = lines.find((l) => l.includes(",Nina Patel,nina@northwind.example,"));
     expect(nina).toMatch(
-      /^Oct 2026,2026-10-01,2026-10-31,person,Nina Patel,.*,revenue_won,2026-10-01,2026-10-31,[\d.]+,[\d.]+,[\d.]+$/,
+      new RegExp(
+        `^${label},${last}-01,${lastEnd},person,Nina Patel,.*,revenue_won,${last}-01,${lastEnd},[\\d.]+,[\\d.]+,[\\d.]+$`,
+      ),
     );
 
-    const open = await oars(["attainment", "export", "--period", "2026-09"]);
+    const open = await oars(["attainment", "export", "--period", before]);
     expect(open.code).toBe(1);
-    expect(open.stderr).toContain("Closed period 2026-09 not found");
-    const again = await oars(["attainment", "close", "--period", "2026-10"]);
+    expect(open.stderr).toContain(`Closed period ${before} not found`);
+    const again = await oars(["attainment", "close", "--period", last]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain("already closed");
     const list = JSON.parse((await oars(["attainment", "list", "--json"])).stdout) as {
       periodKey: string;
       status: string;
     }[];
-    expect(list).toMatchObject([{ periodKey: "2026-10", status: "closed" }]);
-    expect((await oars(["attainment", "reopen", "2026-10"])).stdout).toBe("Reopened Oct 2026\n");
+    expect(list).toMatchObject([{ periodKey: last, status: "closed" }]);
+    expect((await oars(["attainment", "reopen", last])).stdout).toBe(`Reopened ${label}\n`);
   }, 180_000);
 });
 
