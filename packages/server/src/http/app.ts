@@ -138,7 +138,10 @@ export async function buildApp(services: Services, opts: { logger?: boolean } = 
   return app;
 }
 
-function toAppError(err: FastifyError): AppError {
+/** PostgreSQL's deadlock and serialization failures: a concurrent writer got in the way. */
+const RETRYABLE = new Set(["40P01", "40001"]);
+
+export function toAppError(err: FastifyError): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof DomainError) return new AppError("invalid", err.message, err.field);
   if (hasZodFastifySchemaValidationErrors(err)) {
@@ -150,6 +153,13 @@ function toAppError(err: FastifyError): AppError {
     return new AppError("invalid", `${field}: ${issue?.message ?? "is invalid"}`, field);
   }
   const code = err.code ?? "";
+  if (RETRYABLE.has(code))
+    return new AppError(
+      "conflict",
+      "A change made at the same moment got in the way; try again",
+      undefined,
+      1,
+    );
   if (code === "FST_ERR_CTP_BODY_TOO_LARGE")
     return new AppError("too_large", "The request body is too large");
   if (code.startsWith("FST_ERR_CTP") || err instanceof SyntaxError)
