@@ -16,7 +16,7 @@ import { listScope } from "../../policies/crm.policy";
 import type { ObjectivesTable, StrategicPlansTable } from "../plans/plans.schema";
 import { visiblePlans } from "../plans/plan-visibility";
 import { nextDay, type MetricScope } from "./metrics";
-import { funnelByStage, wonByOwner } from "./metrics-grouped";
+import { funnelByStage, wonByOwner } from "./dashboard.figures";
 import { milestoneWork, progressOfMilestones } from "./milestone-progress.service";
 import { prefetchProgress, progressEnv, progressOfRow } from "./progress.service";
 

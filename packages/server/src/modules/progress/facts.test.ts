@@ -12,7 +12,7 @@ import { testApp, type TestApp } from "../../../test/harness";
 import { importCsv } from "../../../test/import-helpers";
 import { ensureStages } from "../crm/stages.service";
 import { checkFacts, rebuildFacts } from "./facts";
-import { funnelByStage, wonByOwner } from "./metrics-grouped";
+import { funnelByStage, wonByOwner } from "./dashboard.figures";
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../test/fixtures");
 const csv = fs.readFileSync(path.join(FIXTURES, "crm-export.csv"), "utf8");

@@ -7,7 +7,7 @@
 // its windows and the raw rows only for the days of months its windows cut.
 //
 // `checkFacts` recomputes them from the raw rows and lists every difference; `rebuildFacts` puts
-// them right (`oars progress facts check|rebuild`).
+// them right (`oars facts check|rebuild`).
 import { PostgresAdapter, sql, type Kysely } from "kysely";
 import type { Db, Engine } from "../../db/database";
 
