@@ -5,7 +5,7 @@ import { monthCover } from "@oars/core";
 import type { Engine } from "../../db/database";
 import type { Q } from "../../db/tx";
 import { dealBase, nextDay, type MetricScope, type MetricWindow } from "./metrics";
-import { familyRows, wholeOrg } from "./metrics-grouped";
+import { familyRows, inScope, wholeOrg } from "./metrics-grouped";
 
 /**
  * The funnel's deals and amount per stage: open deals (any close date) and the deals won or lost
@@ -86,12 +86,10 @@ export async function wonByOwner(
   edges: readonly string[],
 ): Promise<{ owner_id: string; b: number; n: number; s: number }[]> {
   const { rows } = await familyRows(q, engine, orgId, "won", undefined, scope, edges, ["won_n", "won_sum"]);
-  const owners = new Set(scope.ownerIds ?? []);
-  const teams = new Set(scope.teamIds ?? []);
-  const all = wholeOrg(scope);
+  const counts = inScope(scope);
   const sums = new Map<string, { owner_id: string; b: number; n: number; s: number }>();
   for (const r of rows) {
-    if (!all && !owners.has(r.owner_id) && !(r.team_id !== null && teams.has(r.team_id))) continue;
+    if (!counts(r.team_id, r.owner_id)) continue;
     const key = `${r.owner_id}|${r.b}`;
     const x = sums.get(key) ?? { owner_id: r.owner_id, b: Number(r.b), n: 0, s: 0 };
     x.n += Number(r.won_n ?? 0);

@@ -252,6 +252,14 @@ const NARROW_SCOPE_MAX = 32;
 
 export const wholeOrg = (scope: MetricScope) => !scope.ownerIds?.length && !scope.teamIds?.length;
 
+/** Whether a (team, owner) row counts for a scope: as computeMetric's `owner in … or team in …`. */
+export function inScope(scope: MetricScope): (team: string | null, owner: string) => boolean {
+  if (wholeOrg(scope)) return () => true;
+  const owners = new Set(scope.ownerIds ?? []);
+  const teams = new Set(scope.teamIds ?? []);
+  return (team, owner) => owners.has(owner) || (team !== null && teams.has(team));
+}
+
 /** The union of the scopes: the whole org when any of them is. */
 function unionScope(asks: readonly Ask[]): MetricScope {
   const owners = new Set<string>();
@@ -356,12 +364,10 @@ async function familySums(
     const key = scopeKey(scope);
     let t = totals.get(key);
     if (!t) {
-      const owners = new Set(scope.ownerIds ?? []);
-      const teams = new Set(scope.teamIds ?? []);
-      const all = owners.size === 0 && teams.size === 0;
+      const counts = inScope(scope);
       t = new Float64Array(parts.length * (width + 1));
       for (const g of groups.values()) {
-        if (!all && !owners.has(g.owner) && !(g.team !== null && teams.has(g.team))) continue;
+        if (!counts(g.team, g.owner)) continue;
         for (let i = 0; i < parts.length; i++)
           for (let b = 0; b < width; b++) add(t, i * (width + 1) + b + 1, g.sums[i * width + b] ?? 0);
       }
