@@ -32,9 +32,12 @@ export function NotificationPreferencesCard() {
   const save = useMutation({
     mutationFn: (patch: NotificationPreferencesUpdate) =>
       api.put<NotificationPreferences>("/api/v1/me/notification-preferences", patch),
-    // The box shows its new state at once; a refusal puts back what the server holds.
-    onMutate: (patch) =>
-      client.setQueryData<NotificationPreferences>(KEY, (old) => (old ? { ...old, ...patch } : old)),
+    // The box shows its new state at once; a refusal puts back what the server holds. A read
+    // still in flight is cancelled first, so its older answer cannot tick the box back.
+    onMutate: async (patch) => {
+      await client.cancelQueries({ queryKey: KEY });
+      client.setQueryData<NotificationPreferences>(KEY, (old) => (old ? { ...old, ...patch } : old));
+    },
     onError: () => void client.invalidateQueries({ queryKey: KEY }),
     onSuccess: (next) => {
       client.setQueryData(KEY, next);
